@@ -1,0 +1,55 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { Field, FormAlert } from "./forms/field";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
+import type { FormState } from "@/lib/forms";
+
+type Props = { action: (prev: FormState, form: FormData) => Promise<FormState> };
+
+export function SignUpForm({ action }: Props) {
+  const alertRef = useRef<HTMLDivElement>(null);
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState(async (prev: FormState, form: FormData) => {
+    const result = await action(prev, form);
+    if (result.ok) {
+      // The account exists; sign in with the same credentials and go to the course.
+      const signedIn = await signIn("credentials", {
+        email: result.values?.email,
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      router.replace(signedIn?.ok && !signedIn.error ? "/" : "/signin");
+      router.refresh();
+    }
+    return result;
+  }, { ok: false });
+
+  useEffect(() => {
+    if (state.message) alertRef.current?.focus();
+  }, [state]);
+
+  return (
+    <form action={formAction} noValidate className="form">
+      <div ref={alertRef} tabIndex={-1}>
+        <FormAlert message={state.ok ? "Account created. Signing you in…" : state.message} />
+      </div>
+      <Field name="name" label="Full name" autoComplete="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
+      <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        error={state.fieldErrors?.password}
+      />
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Creating account…" : "Create account"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+import { E2E_DATABASE_URL } from "./env";
+
+export type Account = { name: string; email: string; password: string };
+
+export function newAccount(prefix = "student"): Account {
+  const id = crypto.randomUUID().slice(0, 8);
+  return { name: `${prefix[0].toUpperCase()}${prefix.slice(1)} ${id}`, email: `${prefix}-${id}@e2e.test`, password: `pw-${id}-long-enough` };
+}
+
+/** Instructors are never self-registered: create one with the operator command. */
+export function createInstructor(): Account {
+  const account = newAccount("instructor");
+  const result = spawnSync(
+    "npm",
+    ["run", "--silent", "user:create", "--", "--email", account.email, "--role", "instructor", "--name", account.name, "--password", account.password],
+    { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, encoding: "utf8" },
+  );
+  if (result.status !== 0) throw new Error(`user:create failed: ${result.stderr}${result.stdout}`);
+  return account;
+}
+
+export async function signUp(page: Page, account: Account) {
+  await page.goto("/signup");
+  await page.getByLabel("Full name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-name")).toHaveText(account.name);
+}
+
+export async function signIn(page: Page, account: Pick<Account, "email" | "password">) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Every test gets its own client address, so per-address throttling never leaks between tests. */
+export const test = base.extend({
+  extraHTTPHeaders: async ({}, use) => {
+    const octets = crypto.randomBytes(3);
+    await use({ "x-forwarded-for": `10.${octets[0]}.${octets[1]}.${octets[2]}` });
+  },
+});
+export { expect };

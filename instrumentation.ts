@@ -1,0 +1,4 @@
+// Runs once when a server instance starts.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./lib/startup-checks");
+}

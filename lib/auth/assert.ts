@@ -1,0 +1,12 @@
+import type { Role } from "./roles";
+
+export class AccessDeniedError extends Error {
+  constructor(message = "You do not have access to this.") {
+    super(message);
+  }
+}
+
+/** Data functions call this so they stay safe even if a caller forgets its own check. */
+export function assertRole(viewer: { role: Role }, role: Role): void {
+  if (viewer.role !== role) throw new AccessDeniedError();
+}

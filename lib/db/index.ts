@@ -1,0 +1,2 @@
+import "server-only";
+export { db, type Db, type Tx } from "./client";

@@ -1,0 +1,27 @@
+// Maps zod failures to the shape every form renders: a message per field plus a summary.
+import type { z } from "zod";
+
+export type FormState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+};
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+export function invalid(error: z.ZodError, values?: Record<string, string>): FormState {
+  return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(error), values };
+}
+
+/** Plain string values of a FormData, for re-filling a form (never includes passwords). */
+export function echoValues(form: FormData, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((key) => [key, String(form.get(key) ?? "")]));
+}

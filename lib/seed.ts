@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { COURSE_DESCRIPTION, COURSE_SLUG, COURSE_TITLE } from "@/lib/course/constants";
+import { DEFAULT_COURSE_CONFIG } from "@/lib/course/config";
+import { contentHash } from "@/lib/hash";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/roles";
+
+export const DEMO_USERS: { name: string; email: string; password: string; role: Role }[] = [
+  { name: "Dana Instructor", email: "instructor@casebook.test", password: "casebook-instructor", role: "instructor" },
+  { name: "Sam Student", email: "student@casebook.test", password: "casebook-student", role: "student" },
+];
+
+/** Upserts the course by slug. Re-running with unchanged content writes nothing. */
+export async function seedCourse() {
+  const config = JSON.stringify(DEFAULT_COURSE_CONFIG);
+  const hash = contentHash(COURSE_TITLE, COURSE_DESCRIPTION, config);
+  const existing = await db.course.findUnique({ where: { slug: COURSE_SLUG }, select: { id: true, contentHash: true } });
+  if (existing?.contentHash === hash) return existing.id;
+  const course = await db.course.upsert({
+    where: { slug: COURSE_SLUG },
+    create: { slug: COURSE_SLUG, title: COURSE_TITLE, description: COURSE_DESCRIPTION, config, contentHash: hash },
+    update: { title: COURSE_TITLE, description: COURSE_DESCRIPTION, contentHash: hash },
+    select: { id: true },
+  });
+  return course.id;
+}
+
+/** Creates the demo accounts once; never resets a password someone changed. */
+export async function seedDemoUsers() {
+  for (const user of DEMO_USERS) {
+    const exists = await db.user.findUnique({ where: { email: user.email }, select: { id: true } });
+    if (exists) continue;
+    await db.user.create({
+      data: { name: user.name, email: user.email, role: user.role, passwordHash: await hashPassword(user.password) },
+      select: { id: true },
+    });
+  }
+}
+
+export async function seed({ demo }: { demo: boolean }) {
+  await seedCourse();
+  if (demo) await seedDemoUsers();
+}

@@ -1,0 +1,42 @@
+// `npm run user:create -- --email a@b.edu --role instructor [--name "A B"] [--password ...]`
+import crypto from "node:crypto";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { prepareEnv } from "./runtime-env";
+import { emailSchema, PASSWORD_MIN_LENGTH } from "../lib/auth/schemas";
+import { ROLES } from "../lib/auth/roles";
+
+const argsSchema = z.object({
+  email: emailSchema,
+  role: z.enum(ROLES, { error: `--role must be one of: ${ROLES.join(", ")}` }),
+  name: z.string().trim().min(1).max(100).optional(),
+  password: z.string().min(PASSWORD_MIN_LENGTH, `--password needs at least ${PASSWORD_MIN_LENGTH} characters`).optional(),
+});
+
+async function main() {
+  const { values } = parseArgs({
+    options: { email: { type: "string" }, role: { type: "string", default: "student" }, name: { type: "string" }, password: { type: "string" } },
+  });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "args"}: ${issue.message}`);
+    process.exit(2);
+  }
+  prepareEnv();
+  const { migrateDatabase } = await import("../lib/db/migrate");
+  migrateDatabase();
+  const password = parsed.data.password ?? crypto.randomBytes(12).toString("base64url");
+  const { upsertUser } = await import("../lib/users");
+  const user = await upsertUser({
+    email: parsed.data.email,
+    role: parsed.data.role,
+    name: parsed.data.name ?? parsed.data.email.split("@")[0],
+    password,
+  });
+  console.log(`Saved ${user.role} ${user.email}${parsed.data.password ? "" : ` with password: ${password}`}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
