@@ -40,9 +40,9 @@ export async function signIn(page: Page, account: Pick<Account, "email" | "passw
 
 /** Every test gets its own client address, so per-address throttling never leaks between tests. */
 export const test = base.extend({
-  extraHTTPHeaders: async ({}, use) => {
+  extraHTTPHeaders: async ({}, provide) => {
     const octets = crypto.randomBytes(3);
-    await use({ "x-forwarded-for": `10.${octets[0]}.${octets[1]}.${octets[2]}` });
+    await provide({ "x-forwarded-for": `10.${octets[0]}.${octets[1]}.${octets[2]}` });
   },
 });
 export { expect };
