@@ -5,6 +5,7 @@ import { DEFAULT_COURSE_CONFIG } from "@/lib/course/config";
 import { contentHash } from "@/lib/hash";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
+import { loadLessons, type LessonFile } from "@/lib/content/lessons";
 
 export const DEMO_USERS: { name: string; email: string; password: string; role: Role }[] = [
   { name: "Dana Instructor", email: "instructor@casebook.test", password: "casebook-instructor", role: "instructor" },
@@ -14,12 +15,13 @@ export const DEMO_USERS: { name: string; email: string; password: string; role: 
 /** Upserts the course by slug. Re-running with unchanged content writes nothing. */
 export async function seedCourse() {
   const config = JSON.stringify(DEFAULT_COURSE_CONFIG);
-  const hash = contentHash(COURSE_TITLE, COURSE_DESCRIPTION, config);
+  const hash = contentHash(COURSE_TITLE, COURSE_DESCRIPTION);
   const existing = await db.course.findUnique({ where: { slug: COURSE_SLUG }, select: { id: true, contentHash: true } });
   if (existing?.contentHash === hash) return existing.id;
   const course = await db.course.upsert({
     where: { slug: COURSE_SLUG },
     create: { slug: COURSE_SLUG, title: COURSE_TITLE, description: COURSE_DESCRIPTION, config, contentHash: hash },
+    // The config is the operator's to change once the course exists; a re-seed keeps it.
     update: { title: COURSE_TITLE, description: COURSE_DESCRIPTION, contentHash: hash },
     select: { id: true },
   });
@@ -38,7 +40,37 @@ export async function seedDemoUsers() {
   }
 }
 
+/**
+ * Upserts lessons by slug. A changed file gets a new content hash; progress rows point
+ * at the lesson id, so nobody's progress is lost when a lesson is edited.
+ */
+export async function seedLessons(courseId: string, lessons: LessonFile[] = loadLessons()) {
+  const existing = new Map(
+    (await db.lesson.findMany({ where: { courseId }, select: { slug: true, contentHash: true, position: true } })).map((l) => [l.slug, l]),
+  );
+  for (const lesson of lessons) {
+    const current = existing.get(lesson.slug);
+    if (current?.contentHash === lesson.contentHash && current.position === lesson.order) continue;
+    const data = {
+      title: lesson.title,
+      summary: lesson.summary,
+      position: lesson.order,
+      estimatedMinutes: lesson.estimatedMinutes,
+      objectives: JSON.stringify(lesson.objectives),
+      body: lesson.body,
+      contentHash: lesson.contentHash,
+    };
+    await db.lesson.upsert({
+      where: { courseId_slug: { courseId, slug: lesson.slug } },
+      create: { courseId, slug: lesson.slug, ...data },
+      update: data,
+      select: { id: true },
+    });
+  }
+}
+
 export async function seed({ demo }: { demo: boolean }) {
-  await seedCourse();
+  const courseId = await seedCourse();
+  await seedLessons(courseId);
   if (demo) await seedDemoUsers();
 }

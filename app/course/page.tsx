@@ -1,16 +1,40 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ContinueLink } from "@/components/course/continue-link";
+import { OutlineList } from "@/components/course/outline-list";
+import { ProgressMeter } from "@/components/course/progress-meter";
 import { requireUser } from "@/lib/auth/session";
 import { COURSE_DESCRIPTION, COURSE_TITLE } from "@/lib/course/constants";
+import { getOutline } from "@/lib/progress";
 
-export const metadata: Metadata = { title: "Your course" };
+export const metadata: Metadata = { title: "Course outline" };
 
 export default async function CoursePage() {
   const user = await requireUser("/course");
+  const outline = await getOutline(user);
   return (
-    <div>
+    <div className="course">
       <h1>{COURSE_TITLE}</h1>
-      <p className="lead">Welcome, {user.name}.</p>
-      <p>{COURSE_DESCRIPTION}</p>
+      <p className="lead">{COURSE_DESCRIPTION}</p>
+      <section aria-labelledby="progress-heading" className="card">
+        <h2 id="progress-heading" className="visually-hidden">
+          Your progress
+        </h2>
+        {user.role === "student" ? (
+          <ProgressMeter percent={outline.percent} completed={outline.completed} total={outline.total} minutesLeft={outline.minutesLeft} />
+        ) : (
+          <p>You are previewing the course as an instructor: every step is open and nothing is recorded.</p>
+        )}
+        <ContinueLink outline={outline} />
+      </section>
+      <section aria-labelledby="outline-heading">
+        <h2 id="outline-heading">Course outline</h2>
+        <p>
+          Lessons open in order: finish a lesson and pass its quiz to unlock the next. Look up terms in the{" "}
+          <Link href="/glossary">glossary</Link>.
+        </p>
+        <OutlineList steps={outline.steps} />
+      </section>
     </div>
   );
 }
