@@ -6,6 +6,9 @@ import { contentHash } from "@/lib/hash";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { loadLessons, type LessonFile } from "@/lib/content/lessons";
+import { loadQuizzes, type LoadedQuiz } from "@/lib/content/quizzes";
+import { parseCourseConfig } from "@/lib/course/config";
+import { compileQuestion } from "@/lib/quiz/compile";
 
 export const DEMO_USERS: { name: string; email: string; password: string; role: Role }[] = [
   { name: "Dana Instructor", email: "instructor@casebook.test", password: "casebook-instructor", role: "instructor" },
@@ -69,8 +72,56 @@ export async function seedLessons(courseId: string, lessons: LessonFile[] = load
   }
 }
 
+/**
+ * Upserts quizzes by slug and questions by key. A question dropped from its file is
+ * retired (kept for attempt history, never drawn again), not deleted.
+ */
+export async function seedQuizzes(courseId: string, quizzes: LoadedQuiz[]) {
+  const course = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { config: true } });
+  const config = parseCourseConfig(course.config);
+  const lessonIds = new Map((await db.lesson.findMany({ where: { courseId }, select: { id: true, slug: true } })).map((l) => [l.slug, l.id]));
+  const existing = new Map((await db.quiz.findMany({ where: { courseId }, select: { slug: true, contentHash: true } })).map((q) => [q.slug, q.contentHash]));
+  for (const [index, quiz] of quizzes.entries()) {
+    if (existing.get(quiz.slug) === quiz.contentHash) continue;
+    const data = {
+      title: quiz.title,
+      kind: quiz.kind,
+      lessonId: quiz.lesson ? lessonIds.get(quiz.lesson)! : null,
+      position: index + 1,
+      passPercent: quiz.passPercent ?? (quiz.kind === "final" ? config.finalPassPercent : config.lessonPassPercent),
+      maxAttempts: quiz.maxAttempts,
+      timeLimitSeconds: quiz.timeLimitMinutes ? quiz.timeLimitMinutes * 60 : null,
+      drawCount: quiz.drawCount ?? null,
+      reviewPolicy: quiz.reviewPolicy,
+      contentHash: quiz.contentHash,
+    };
+    const row = await db.quiz.upsert({
+      where: { courseId_slug: { courseId, slug: quiz.slug } },
+      create: { courseId, slug: quiz.slug, ...data },
+      update: data,
+      select: { id: true },
+    });
+    for (const [position, question] of quiz.questions.entries()) {
+      const compiled = compileQuestion(quiz.slug, question);
+      const fields = { ...compiled, position, contentHash: contentHash(compiled), retiredAt: null };
+      await db.question.upsert({
+        where: { quizId_key: { quizId: row.id, key: question.key } },
+        create: { quizId: row.id, ...fields },
+        update: fields,
+        select: { id: true },
+      });
+    }
+    await db.question.updateMany({
+      where: { quizId: row.id, key: { notIn: quiz.questions.map((q) => q.key) }, retiredAt: null },
+      data: { retiredAt: new Date() },
+    });
+  }
+}
+
 export async function seed({ demo }: { demo: boolean }) {
   const courseId = await seedCourse();
-  await seedLessons(courseId);
+  const lessons = loadLessons();
+  await seedLessons(courseId, lessons);
+  await seedQuizzes(courseId, loadQuizzes(lessons));
   if (demo) await seedDemoUsers();
 }

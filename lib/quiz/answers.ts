@@ -1,0 +1,134 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session";
+import { loadOwnAttempt } from "./attempts";
+import { gradeAttempt, gradedSummary, type GradedSummary } from "./grading";
+import { layoutSchema } from "./layout";
+import { isPastGrace } from "./policy";
+import { fail, NOT_FOUND, type Failure, type Result } from "./result";
+import { isQuestionType, responseSchemas, type QuestionType } from "./types";
+
+/** Largest answer payload accepted, in bytes of JSON. */
+export const MAX_RESPONSE_BYTES = 4_096;
+
+export const saveAnswerSchema = z.object({
+  questionId: z.string().min(1).max(64),
+  response: z.unknown(),
+});
+
+type LayoutEntry = { q: string; o: string[]; t: string[] };
+
+/** Checks a response against the question's shape and the attempt's own option ids. */
+export function validateResponse(type: QuestionType, entry: LayoutEntry, raw: unknown): Result<{ response: unknown }> {
+  const size = JSON.stringify(raw ?? null).length;
+  if (size > MAX_RESPONSE_BYTES) return fail(413, "That answer is too large.");
+  const parsed = responseSchemas[type].safeParse(raw);
+  if (!parsed.success) return fail(400, `That answer does not fit this question: ${parsed.error.issues[0]?.message ?? "wrong shape"}.`);
+  const options = new Set(entry.o);
+  const data = parsed.data as Record<string, unknown>;
+  switch (type) {
+    case "single":
+      if (!options.has(data.choice as string)) return fail(400, "That option is not part of this question.");
+      break;
+    case "multiple": {
+      const choices = data.choices as string[];
+      if (choices.some((c) => !options.has(c))) return fail(400, "That option is not part of this question.");
+      if (new Set(choices).size !== choices.length) return fail(400, "Each option can be picked once.");
+      break;
+    }
+    case "matching": {
+      const targets = new Set(entry.t);
+      for (const [item, target] of Object.entries(data.matches as Record<string, string>)) {
+        if (!options.has(item) || !targets.has(target)) return fail(400, "That match is not part of this question.");
+      }
+      break;
+    }
+    case "ordering": {
+      const order = data.order as string[];
+      if (order.length !== options.size || new Set(order).size !== order.length || order.some((id) => !options.has(id)))
+        return fail(400, "Give each item a different position, using every position once.");
+      break;
+    }
+  }
+  return { ok: true, response: parsed.data };
+}
+
+async function openAttempt(user: CurrentUser, attemptId: string): Promise<Result<{ layout: LayoutEntry[]; deadlineAt: Date | null }>> {
+  const owned = await loadOwnAttempt(user, attemptId);
+  if (!owned) return NOT_FOUND;
+  if (owned.status !== "in_progress" || isPastGrace(owned.deadlineAt))
+    return fail(409, "This attempt is already submitted. Time may have run out; your saved answers were graded.");
+  const row = await db.quizAttempt.findUniqueOrThrow({ where: { id: owned.id }, select: { layout: true } });
+  return { ok: true, layout: layoutSchema.parse(JSON.parse(row.layout)), deadlineAt: owned.deadlineAt };
+}
+
+/** Autosave: stores one answer for an open attempt, after checking every part of it. */
+export async function saveAnswer(user: CurrentUser, attemptId: string, body: unknown): Promise<Result<{ savedAt: Date }>> {
+  const input = saveAnswerSchema.safeParse(body);
+  if (!input.success) return fail(400, "Send a questionId and a response.");
+  const open = await openAttempt(user, attemptId);
+  if (!open.ok) return open;
+  return saveOne(attemptId, open.layout, input.data.questionId, input.data.response);
+}
+
+async function saveOne(attemptId: string, layout: LayoutEntry[], questionId: string, raw: unknown): Promise<Result<{ savedAt: Date }>> {
+  const entry = layout.find((l) => l.q === questionId);
+  if (!entry) return fail(400, "That question is not part of this attempt.");
+  const question = await db.question.findUniqueOrThrow({ where: { id: questionId }, select: { type: true } });
+  if (!isQuestionType(question.type)) return fail(400, "This question cannot be answered.");
+  const valid = validateResponse(question.type, entry, raw);
+  if (!valid.ok) return valid;
+  const savedAt = new Date();
+  const response = JSON.stringify(valid.response);
+  await db.attemptAnswer.upsert({
+    where: { attemptId_questionId: { attemptId, questionId } },
+    create: { attemptId, questionId, response, savedAt },
+    update: { response, savedAt },
+    select: { id: true },
+  });
+  return { ok: true, savedAt };
+}
+
+/**
+ * Saves several answers at once (the no-JavaScript form). Every answer is checked
+ * first; if any is invalid nothing is saved and each problem is reported.
+ */
+export async function saveAnswers(
+  user: CurrentUser,
+  attemptId: string,
+  responses: Map<string, unknown>,
+): Promise<Result<{ saved: number }> | (Failure & { questionErrors?: Record<string, string> })> {
+  const open = await openAttempt(user, attemptId);
+  if (!open.ok) return open;
+  const types = new Map((await db.question.findMany({ where: { id: { in: [...responses.keys()] } }, select: { id: true, type: true } })).map((q) => [q.id, q.type]));
+  const questionErrors: Record<string, string> = {};
+  for (const [questionId, raw] of responses) {
+    const entry = open.layout.find((l) => l.q === questionId);
+    const type = types.get(questionId);
+    if (!entry || !type || !isQuestionType(type)) {
+      questionErrors[questionId] = "That question is not part of this attempt.";
+      continue;
+    }
+    const valid = validateResponse(type, entry, raw);
+    if (!valid.ok) questionErrors[questionId] = valid.message;
+  }
+  if (Object.keys(questionErrors).length) return { ...fail(400, "Some answers need fixing before they can be saved."), questionErrors };
+  for (const [questionId, raw] of responses) {
+    const saved = await saveOne(attemptId, open.layout, questionId, raw);
+    if (!saved.ok) return saved;
+  }
+  return { ok: true, saved: responses.size };
+}
+
+/**
+ * Submits for grading. Idempotent: a retry or double click returns the stored result.
+ * After the deadline (plus grace) the attempt is graded with what was saved in time.
+ */
+export async function submitAttempt(user: CurrentUser, attemptId: string): Promise<Result<{ result: GradedSummary }>> {
+  const owned = await loadOwnAttempt(user, attemptId);
+  if (!owned) return NOT_FOUND;
+  if (owned.status === "in_progress") await gradeAttempt(owned.id, { auto: false });
+  const result = await gradedSummary(owned.id);
+  return result ? { ok: true, result } : fail(409, "This attempt could not be graded. Reload the page and try again.");
+}

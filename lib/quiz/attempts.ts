@@ -1,0 +1,170 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session";
+import { getCourse, getOutline } from "@/lib/progress";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { drawQuestions, layoutFor, layoutSchema, type BankQuestion } from "./layout";
+import { deadlineFor, effectiveLimits, isPastGrace } from "./policy";
+import { fail, NOT_FOUND, type Result } from "./result";
+import { gradeAttempt } from "./grading";
+
+const QUIZ_FIELDS = {
+  id: true,
+  slug: true,
+  title: true,
+  kind: true,
+  passPercent: true,
+  maxAttempts: true,
+  timeLimitSeconds: true,
+  drawCount: true,
+  reviewPolicy: true,
+  lessonId: true,
+  _count: { select: { questions: { where: { retiredAt: null } } } },
+} as const;
+
+async function accommodationFor(userId: string) {
+  const course = await getCourse();
+  return db.accommodation.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { timeMultiplier: true, extraAttempts: true } });
+}
+
+/** Closes and grades any of the user's attempts whose deadline (plus grace) has passed. */
+export async function closeExpiredAttempts(userId: string, now = new Date()) {
+  const open = await db.quizAttempt.findMany({
+    where: { userId, status: "in_progress", deadlineAt: { not: null } },
+    select: { id: true, deadlineAt: true },
+  });
+  for (const attempt of open) if (isPastGrace(attempt.deadlineAt, now)) await gradeAttempt(attempt.id, { auto: true });
+}
+
+export type QuizOverview = Awaited<ReturnType<typeof getQuizOverview>>;
+
+/** Everything the quiz's landing page shows. Never loads questions or keys. */
+export async function getQuizOverview(user: CurrentUser, slug: string) {
+  const course = await getCourse();
+  const quiz = await db.quiz.findUnique({ where: { courseId_slug: { courseId: course.id, slug } }, select: QUIZ_FIELDS });
+  if (!quiz) return null;
+  await closeExpiredAttempts(user.id);
+  const [outline, accommodation, attempts] = await Promise.all([
+    getOutline(user),
+    accommodationFor(user.id),
+    db.quizAttempt.findMany({
+      where: { userId: user.id, quizId: quiz.id },
+      select: { id: true, attemptNumber: true, status: true, percent: true, passed: true, startedAt: true, submittedAt: true, deadlineAt: true, autoSubmitted: true },
+      orderBy: { attemptNumber: "asc" },
+    }),
+  ]);
+  const step = outline.steps.find((s) => s.kind === "quiz" && s.id === quiz.id);
+  const limits = effectiveLimits(quiz, accommodation);
+  const graded = attempts.filter((a) => a.status === "graded");
+  const passed = graded.some((a) => a.passed);
+  return {
+    quiz: { ...quiz, questionCount: quiz.drawCount ?? quiz._count.questions },
+    locked: step?.status === "locked" ? (step.lockedReason ?? "Finish the earlier steps first.") : null,
+    limits,
+    attempts,
+    inProgress: attempts.find((a) => a.status === "in_progress") ?? null,
+    attemptsLeft: Math.max(0, limits.maxAttempts - attempts.length),
+    bestPercent: graded.reduce<number | null>((best, a) => (a.percent !== null && (best === null || a.percent > best) ? a.percent : best), null),
+    passed,
+  };
+}
+
+/**
+ * Starts (or resumes) an attempt. The server fixes the questions, their order and the
+ * deadline here. The attempt limit holds under concurrency because attempt numbers are
+ * unique per user and quiz: two racing starts cannot both take the same number.
+ */
+export async function startAttempt(user: CurrentUser, slug: string): Promise<Result<{ attemptId: string; resumed: boolean }>> {
+  if (user.role !== "student") return fail(403, "Only students take quizzes. Preview the questions from the instructor pages.");
+  const overview = await getQuizOverview(user, slug);
+  if (!overview) return fail(404, "We could not find that quiz.");
+  if (overview.locked) return fail(409, overview.locked);
+  if (overview.inProgress) return { ok: true, attemptId: overview.inProgress.id, resumed: true };
+  if (overview.passed) return fail(409, "You have passed this quiz; your best score counts. There is nothing more to do here.");
+  if (overview.attemptsLeft <= 0) return fail(409, "You have used all your attempts for this quiz. Ask your instructor if you need another.");
+
+  const { quiz, limits } = overview;
+  const bank = await db.question.findMany({
+    where: { quizId: quiz.id, retiredAt: null },
+    select: { id: true, objective: true, type: true, payload: true, answerKey: true },
+  });
+  const questions: BankQuestion[] = bank.map((q) => ({
+    id: q.id,
+    objective: q.objective,
+    type: q.type,
+    payload: JSON.parse(q.payload),
+    orderKey: q.type === "ordering" ? (JSON.parse(q.answerKey) as { order: string[] }).order : undefined,
+  }));
+  const layout = layoutFor(drawQuestions(questions, quiz.drawCount));
+  const attemptNumber = Math.max(0, ...overview.attempts.map((a) => a.attemptNumber)) + 1;
+  if (attemptNumber > limits.maxAttempts) return fail(409, "You have used all your attempts for this quiz.");
+  const startedAt = new Date();
+  try {
+    const created = await db.quizAttempt.create({
+      data: {
+        userId: user.id,
+        quizId: quiz.id,
+        attemptNumber,
+        layout: JSON.stringify(layout),
+        startedAt,
+        deadlineAt: deadlineFor(startedAt, limits.timeLimitSeconds),
+      },
+      select: { id: true },
+    });
+    return { ok: true, attemptId: created.id, resumed: false };
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    // A concurrent start took this number first: resume that attempt instead.
+    const winner = await db.quizAttempt.findFirst({ where: { userId: user.id, quizId: quiz.id, status: "in_progress" }, select: { id: true } });
+    return winner ? { ok: true, attemptId: winner.id, resumed: true } : fail(409, "Another attempt was just started. Reload the page.");
+  }
+}
+
+/** The attempt, only if it belongs to the user; expired attempts are graded on touch. */
+export async function loadOwnAttempt(user: CurrentUser, attemptId: string) {
+  if (typeof attemptId !== "string" || attemptId.length > 64) return null;
+  const attempt = await db.quizAttempt.findFirst({
+    where: { id: attemptId, userId: user.id },
+    select: { id: true, status: true, deadlineAt: true },
+  });
+  if (!attempt) return null;
+  if (attempt.status === "in_progress" && isPastGrace(attempt.deadlineAt)) await gradeAttempt(attempt.id, { auto: true });
+  return attempt;
+}
+
+export type PublicQuestion = { id: string; type: string; prompt: string; payload: Record<string, unknown>; order: string[]; targets: string[] };
+
+/**
+ * What a student sees while taking an attempt: prompts and options in the attempt's
+ * order, and their saved responses. The select names no key or explanation column.
+ */
+export async function getAttemptForTaking(user: CurrentUser, attemptId: string): Promise<Result<{
+  attempt: { id: string; status: string; attemptNumber: number; deadlineAt: Date | null; quiz: { slug: string; title: string; kind: string } };
+  questions: PublicQuestion[];
+  responses: Record<string, unknown>;
+}>> {
+  const owned = await loadOwnAttempt(user, attemptId);
+  if (!owned) return NOT_FOUND;
+  const attempt = await db.quizAttempt.findUniqueOrThrow({
+    where: { id: owned.id },
+    select: { id: true, status: true, attemptNumber: true, deadlineAt: true, layout: true, quiz: { select: { slug: true, title: true, kind: true } } },
+  });
+  const layout = layoutSchema.parse(JSON.parse(attempt.layout));
+  const rows = await db.question.findMany({
+    where: { id: { in: layout.map((l) => l.q) } },
+    select: { id: true, type: true, prompt: true, payload: true },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const answers = await db.attemptAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true } });
+  const { layout: _omit, ...rest } = attempt;
+  void _omit;
+  return {
+    ok: true,
+    attempt: rest,
+    questions: layout.map((entry) => {
+      const row = byId.get(entry.q)!;
+      return { id: row.id, type: row.type, prompt: row.prompt, payload: JSON.parse(row.payload), order: entry.o, targets: entry.t };
+    }),
+    responses: Object.fromEntries(answers.map((a) => [a.questionId, JSON.parse(a.response)])),
+  };
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { gradeResponse, scoreAttempt } from "./grade";
+import { layoutSchema } from "./layout";
+import { isQuestionType } from "./types";
+
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+export type GradedSummary = { attemptId: string; score: number; maxScore: number; percent: number; passed: boolean; autoSubmitted: boolean };
+
+/**
+ * Grades an in-progress attempt in one transaction with its state change. The update
+ * that flips the status is conditional (status = in_progress), so of any number of
+ * concurrent calls exactly one grades; the rest find it graded and change nothing.
+ */
+export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const attempt = await tx.quizAttempt.findUnique({
+      where: { id: attemptId },
+      select: { status: true, layout: true, deadlineAt: true, quiz: { select: { passPercent: true } } },
+    });
+    if (!attempt || attempt.status !== "in_progress") return;
+    const layout = layoutSchema.parse(JSON.parse(attempt.layout));
+    const questions = await tx.question.findMany({
+      where: { id: { in: layout.map((l) => l.q) } },
+      select: { id: true, type: true, answerKey: true, points: true },
+    });
+    const answers = await tx.attemptAnswer.findMany({ where: { attemptId }, select: { id: true, questionId: true, response: true } });
+    const answerByQuestion = new Map(answers.map((a) => [a.questionId, a]));
+    const optionsByQuestion = new Map(layout.map((l) => [l.q, l.o]));
+
+    const graded = questions.map((q) => {
+      const answer = answerByQuestion.get(q.id);
+      const type = isQuestionType(q.type) ? q.type : "single";
+      const result = gradeResponse(type, JSON.parse(q.answerKey), answer ? JSON.parse(answer.response) : null, optionsByQuestion.get(q.id));
+      return { question: q, answer, ...result };
+    });
+    const totals = scoreAttempt(graded.map((g) => ({ points: g.question.points, fraction: g.fraction })), attempt.quiz.passPercent);
+    const now = new Date();
+    const claimed = await tx.quizAttempt.updateMany({
+      where: { id: attemptId, status: "in_progress" },
+      data: {
+        status: "graded",
+        gradedAt: now,
+        submittedAt: auto && attempt.deadlineAt ? attempt.deadlineAt : now,
+        autoSubmitted: auto,
+        ...totals,
+      },
+    });
+    if (claimed.count === 0) return;
+    for (const g of graded) {
+      if (g.answer) {
+        await tx.attemptAnswer.update({ where: { id: g.answer.id }, data: { score: g.fraction, correct: g.correct }, select: { id: true } });
+      }
+    }
+    // Unanswered questions get a row too, so item statistics count omissions.
+    const missing = graded.filter((g) => !g.answer);
+    if (missing.length) {
+      await tx.attemptAnswer.createMany({
+        data: missing.map((g) => ({ attemptId, questionId: g.question.id, response: "null", score: 0, correct: false })),
+      });
+    }
+  }, TX_OPTIONS);
+}
+
+/** The stored grade; the same answer however many times it is asked. */
+export async function gradedSummary(attemptId: string): Promise<GradedSummary | null> {
+  const row = await db.quizAttempt.findUnique({
+    where: { id: attemptId },
+    select: { id: true, status: true, score: true, maxScore: true, percent: true, passed: true, autoSubmitted: true },
+  });
+  if (!row || row.status !== "graded") return null;
+  return { attemptId: row.id, score: row.score ?? 0, maxScore: row.maxScore ?? 0, percent: row.percent ?? 0, passed: Boolean(row.passed), autoSubmitted: row.autoSubmitted };
+}

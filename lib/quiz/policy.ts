@@ -1,0 +1,33 @@
+// Per-student quiz limits: the quiz's own policy plus any accommodation.
+export type QuizPolicy = { maxAttempts: number; timeLimitSeconds: number | null; passPercent: number; reviewPolicy: string };
+export type Accommodation = { timeMultiplier: number; extraAttempts: number };
+
+/** Seconds after the deadline during which a submit still counts (network latency). */
+export const GRACE_SECONDS = 10;
+
+export function effectiveLimits(quiz: QuizPolicy, accommodation: Accommodation | null) {
+  const multiplier = accommodation?.timeMultiplier ?? 1;
+  return {
+    maxAttempts: quiz.maxAttempts + (accommodation?.extraAttempts ?? 0),
+    timeLimitSeconds: quiz.timeLimitSeconds ? Math.round(quiz.timeLimitSeconds * multiplier) : null,
+  };
+}
+
+export function deadlineFor(startedAt: Date, timeLimitSeconds: number | null): Date | null {
+  return timeLimitSeconds ? new Date(startedAt.getTime() + timeLimitSeconds * 1000) : null;
+}
+
+export function isPastGrace(deadlineAt: Date | null, now = new Date()): boolean {
+  return deadlineAt !== null && now.getTime() > deadlineAt.getTime() + GRACE_SECONDS * 1000;
+}
+
+/**
+ * After submit a student always sees the score and which questions were right.
+ * Correct answers and explanations come after passing or after the last attempt,
+ * so they cannot be carried into a retake.
+ */
+export function mayRevealKeys(policy: string, passed: boolean, attemptsLeft: number): boolean {
+  if (policy === "after_submit") return true;
+  if (policy === "never") return false;
+  return passed || attemptsLeft <= 0;
+}

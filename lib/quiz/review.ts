@@ -1,0 +1,100 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session";
+import { getQuizOverview, loadOwnAttempt } from "./attempts";
+import { layoutSchema } from "./layout";
+import { mayRevealKeys } from "./policy";
+import { NOT_FOUND, type Result } from "./result";
+
+export type ReviewedQuestion = {
+  id: string;
+  type: string;
+  prompt: string;
+  payload: Record<string, unknown>;
+  order: string[];
+  targets: string[];
+  response: unknown;
+  fraction: number;
+  correct: boolean;
+  /** Present only when the review policy allows it. */
+  key?: unknown;
+  explanation?: string;
+  lessonHref?: string;
+};
+
+/**
+ * The result of a graded attempt. Keys and explanations are read from the database
+ * only when the policy allows revealing them, so they cannot leak otherwise.
+ */
+export async function getAttemptReview(user: CurrentUser, attemptId: string): Promise<Result<{
+  graded: boolean;
+  quiz: { slug: string; title: string; passPercent: number };
+  summary: { attemptNumber: number; percent: number; score: number; maxScore: number; passed: boolean; autoSubmitted: boolean; submittedAt: Date | null; startedAt: Date };
+  attemptsLeft: number;
+  revealKeys: boolean;
+  questions: ReviewedQuestion[];
+}>> {
+  const owned = await loadOwnAttempt(user, attemptId);
+  if (!owned) return NOT_FOUND;
+  const attempt = await db.quizAttempt.findUniqueOrThrow({
+    where: { id: owned.id },
+    select: {
+      status: true, attemptNumber: true, percent: true, score: true, maxScore: true, passed: true, autoSubmitted: true, submittedAt: true, startedAt: true, layout: true,
+      quiz: { select: { slug: true, title: true, passPercent: true, reviewPolicy: true, maxAttempts: true, timeLimitSeconds: true } },
+    },
+  });
+  const summary = {
+    attemptNumber: attempt.attemptNumber,
+    percent: attempt.percent ?? 0,
+    score: attempt.score ?? 0,
+    maxScore: attempt.maxScore ?? 0,
+    passed: Boolean(attempt.passed),
+    autoSubmitted: attempt.autoSubmitted,
+    submittedAt: attempt.submittedAt,
+    startedAt: attempt.startedAt,
+  };
+  const quiz = { slug: attempt.quiz.slug, title: attempt.quiz.title, passPercent: attempt.quiz.passPercent };
+  if (attempt.status !== "graded") return { ok: true, graded: false, quiz, summary, attemptsLeft: 0, revealKeys: false, questions: [] };
+
+  const overview = await getQuizOverview(user, attempt.quiz.slug);
+  const attemptsLeft = overview?.attemptsLeft ?? 0;
+  const everPassed = overview?.passed ?? summary.passed;
+  const revealKeys = mayRevealKeys(attempt.quiz.reviewPolicy, everPassed, attemptsLeft);
+
+  const layout = layoutSchema.parse(JSON.parse(attempt.layout));
+  const ids = layout.map((l) => l.q);
+  const [questions, answers] = await Promise.all([
+    revealKeys
+      ? db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true, answerKey: true, explanation: true, objective: true, lessonSection: true } })
+      : db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true } }),
+    db.attemptAnswer.findMany({ where: { attemptId: owned.id }, select: { questionId: true, response: true, score: true, correct: true } }),
+  ]);
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const answerBy = new Map(answers.map((a) => [a.questionId, a]));
+  return {
+    ok: true,
+    graded: true,
+    quiz,
+    summary,
+    attemptsLeft,
+    revealKeys,
+    questions: layout.map((entry) => {
+      const q = byId.get(entry.q)! as (typeof questions)[number] & { answerKey?: string; explanation?: string; objective?: string; lessonSection?: string };
+      const a = answerBy.get(entry.q);
+      return {
+        id: q.id,
+        type: q.type,
+        prompt: q.prompt,
+        payload: JSON.parse(q.payload),
+        order: entry.o,
+        targets: entry.t,
+        response: a ? JSON.parse(a.response) : null,
+        fraction: a?.score ?? 0,
+        correct: Boolean(a?.correct),
+        ...(revealKeys && q.answerKey
+          ? { key: JSON.parse(q.answerKey), explanation: q.explanation, lessonHref: `/lessons/${q.objective!.split(".")[0]}#${q.lessonSection}` }
+          : {}),
+      };
+    }),
+  };
+}
