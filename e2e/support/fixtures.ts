@@ -46,3 +46,12 @@ export const test = base.extend({
   },
 });
 export { expect };
+
+/** Runs the test-only progress helper against the e2e database. */
+export function progressCli(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "e2e/support/progress-cli.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`progress-cli ${args.join(" ")} failed: ${result.stderr}`);
+}

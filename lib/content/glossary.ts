@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { CONTENT_DIR } from "./lessons";
+import { CONTENT_DIR } from "./dir";
 import { ContentError, describeIssues, glossarySchema, type GlossaryTerm } from "./schema";
 
 let cached: GlossaryTerm[] | undefined;

@@ -4,9 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { contentHash } from "@/lib/hash";
+import { CONTENT_DIR } from "./dir";
+export { CONTENT_DIR };
 import { ContentError, describeIssues, lessonFrontMatterSchema, type LessonFrontMatter } from "./schema";
 
-export const CONTENT_DIR = path.join(process.cwd(), "content");
 
 export type LessonFile = LessonFrontMatter & { file: string; body: string; contentHash: string };
 

@@ -25,7 +25,10 @@ export function gradeMultiple(key: AnswerKey<"multiple">, optionIds: string[], r
   const wrongTotal = optionIds.length - right.size;
   let hits = 0;
   let misses = 0;
-  for (const choice of picked) (right.has(choice) ? hits++ : misses++);
+  for (const choice of picked) {
+    if (right.has(choice)) hits++;
+    else misses++;
+  }
   const fraction = Math.max(0, hits / right.size - (wrongTotal ? misses / wrongTotal : 0));
   return { fraction: round(fraction), correct: hits === right.size && misses === 0 };
 }

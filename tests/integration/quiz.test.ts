@@ -158,3 +158,22 @@ describe("attempt lifecycle", () => {
     expect(await rowCounts()).toEqual(before);
   });
 });
+
+describe("saving a whole page of answers (the no-JavaScript form)", () => {
+  it("saves every valid answer, or nothing when one is invalid", async () => {
+    const { saveAnswers } = await import("@/lib/quiz/answers");
+    const student = await studentAtQuiz();
+    const attemptId = await started(student);
+    const ids = await attemptQuestionIds(attemptId);
+    const good = new Map<string, unknown>();
+    for (const id of ids) good.set(id, await correctResponse(id));
+    const bad = new Map(good);
+    bad.set(ids[0], { choice: "nope", choices: ["nope"], order: ["nope"], matches: { nope: "nope" }, text: 5, value: "x" });
+    const refused = await saveAnswers(student, attemptId, bad);
+    expect(refused.ok).toBe(false);
+    expect(await db.attemptAnswer.count({ where: { attemptId } })).toBe(0);
+    const saved = await saveAnswers(student, attemptId, good);
+    expect(saved).toMatchObject({ ok: true, saved: ids.length });
+    expect(await submitAttempt(student, attemptId)).toMatchObject({ ok: true, result: { percent: 100 } });
+  });
+});

@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Autosave } from "@/components/quiz/autosave";
+import { Countdown } from "@/components/quiz/countdown";
+import { QuestionField } from "@/components/quiz/question-field";
+import { ReviewList } from "@/components/quiz/review-list";
+import { requireUser } from "@/lib/auth/session";
+import { getAttemptForTaking } from "@/lib/quiz/attempts";
+import { isAnswered } from "@/lib/quiz/form";
+import { getAttemptReview } from "@/lib/quiz/review";
+import { getOutline } from "@/lib/progress";
+import { saveAndReviewAction, startAttemptAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Quiz attempt" };
+
+type Props = { params: Promise<{ slug: string; attemptId: string }>; searchParams: Promise<{ problem?: string }> };
+
+export default async function AttemptPage({ params, searchParams }: Props) {
+  const { slug, attemptId } = await params;
+  const user = await requireUser(`/quizzes/${slug}`);
+  const review = await getAttemptReview(user, attemptId);
+  if (!review.ok || review.quiz.slug !== slug) notFound();
+  if (review.graded) return <Result slug={slug} review={review} user={user} />;
+
+  const view = await getAttemptForTaking(user, attemptId);
+  if (!view.ok) notFound();
+  const { attempt, questions, responses } = view;
+  const { problem } = await searchParams;
+  const answered = questions.filter((q) => isAnswered(responses[q.id])).map((q) => q.id);
+  const formId = "attempt-form";
+  return (
+    <div className="attempt">
+      <p className="breadcrumb">
+        <Link href={`/quizzes/${slug}`}>{attempt.quiz.title}</Link> <span aria-hidden="true">›</span> Attempt {attempt.attemptNumber}
+      </p>
+      <h1>{attempt.quiz.title}</h1>
+      <div className="attempt__status">
+        <Autosave formId={formId} saveUrl={`/api/attempts/${attempt.id}/answers`} questions={questions.map(({ id, type, order }) => ({ id, type, order }))} initiallyAnswered={answered} />
+        {attempt.deadlineAt && (
+          <>
+            <p className="attempt__deadline">
+              Submit by <time dateTime={attempt.deadlineAt.toISOString()}>{attempt.deadlineAt.toISOString().slice(11, 16)} UTC</time>; the server grades what you saved by then.
+            </p>
+            <Countdown deadline={attempt.deadlineAt.toISOString()} submitUrl={`/api/attempts/${attempt.id}/submit`} returnUrl={`/quizzes/${slug}/attempts/${attempt.id}`} />
+          </>
+        )}
+      </div>
+      <form id={formId} action={saveAndReviewAction} className="attempt__form" noValidate>
+        <input type="hidden" name="slug" value={slug} />
+        <input type="hidden" name="attemptId" value={attempt.id} />
+        {questions.map((question, i) => (
+          <QuestionField
+            key={question.id}
+            question={question}
+            number={i + 1}
+            total={questions.length}
+            response={responses[question.id]}
+            problem={problem === question.id ? "Give every item a different position, using each number once." : undefined}
+          />
+        ))}
+        <div className="attempt__actions">
+          <button type="submit" className="button">
+            Review and submit
+          </button>
+          <p className="field__hint">You will see which questions are unanswered before anything is graded.</p>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+async function Result({ slug, review, user }: { slug: string; review: Extract<Awaited<ReturnType<typeof getAttemptReview>>, { ok: true }>; user: Awaited<ReturnType<typeof requireUser>> }) {
+  const { summary, quiz, attemptsLeft, revealKeys, questions } = review;
+  const outline = await getOutline(user);
+  const right = questions.filter((q) => q.correct).length;
+  return (
+    <div className="attempt-result">
+      <p className="breadcrumb">
+        <Link href={`/quizzes/${slug}`}>{quiz.title}</Link> <span aria-hidden="true">›</span> Attempt {summary.attemptNumber}
+      </p>
+      <h1>Your result</h1>
+      <section className={`card result ${summary.passed ? "result--pass" : "result--fail"}`} aria-labelledby="result-heading">
+        <h2 id="result-heading" data-testid="result-heading">
+          {summary.passed ? "Passed" : "Not passed yet"}: {summary.percent}%
+        </h2>
+        <p>
+          {right} of {questions.length} questions fully correct; the pass mark is {quiz.passPercent}%.
+          {summary.autoSubmitted ? " Time ran out, so the answers you had saved were graded." : ""}
+        </p>
+        <p data-testid="attempts-left">
+          {attemptsLeft > 0 ? `${attemptsLeft} attempt${attemptsLeft === 1 ? "" : "s"} left.` : "No attempts left."}
+        </p>
+        <div className="actions">
+          {summary.passed ? (
+            outline.next && (
+              <Link href={outline.next.href} className="button" data-testid="continue">
+                Continue: {outline.next.title}
+              </Link>
+            )
+          ) : attemptsLeft > 0 ? (
+            <form action={startAttemptAction}>
+              <input type="hidden" name="slug" value={slug} />
+              <button type="submit" className="button">
+                Try again
+              </button>
+            </form>
+          ) : null}
+          <Link href="/course" className="button button--quiet">
+            Course outline
+          </Link>
+        </div>
+      </section>
+      <section aria-labelledby="review-heading">
+        <h2 id="review-heading">Review</h2>
+        {!revealKeys && <p>Correct answers and explanations appear after you pass or use your last attempt. Review the lessons for the questions marked incorrect.</p>}
+        <ReviewList questions={questions} revealKeys={revealKeys} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { expectAccessible } from "./support/axe";
+import { loadQuizContent, quizFor } from "./support/content";
+import { expect, newAccount, progressCli, signUp, test } from "./support/fixtures";
+import { answerAll, submitAttempt } from "./support/quiz";
+
+test("a student fails a quiz, sees what was wrong, retakes, passes, and the next lesson unlocks", async ({ page }) => {
+  await signUp(page, newAccount());
+  await page.goto("/lessons/legal-team");
+  await page.getByRole("button", { name: "Mark lesson complete" }).click();
+  await expect(page.getByTestId("lesson-complete")).toBeVisible();
+  await page.getByTestId("continue").click();
+  await expect(page).toHaveURL(/\/quizzes\/legal-team-quiz$/);
+  await expectAccessible(page);
+
+  const quiz = quizFor("legal-team");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page.locator("fieldset.question")).toHaveCount(quiz.questions.length);
+  await expect(page.getByTestId("answered-count")).toHaveText(`0 of ${quiz.questions.length} answered`);
+  await expectAccessible(page);
+
+  // First attempt: answer everything wrong, except leave the last question blank.
+  await answerAll(page, quiz, false);
+  await page.getByRole("button", { name: "Review and submit" }).click();
+  await expect(page.getByRole("heading", { name: "Submit your answers?" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Submit for grading" }).click();
+  await expect(page.getByTestId("result-heading")).toContainText("Not passed yet");
+  await expect(page.getByTestId("attempts-left")).toHaveText("2 attempts left.");
+  await expect(page.locator('[data-testid="review-item"][data-correct="false"]')).toHaveCount(quiz.questions.length);
+  // No explanation is shown while attempts remain.
+  for (const q of quiz.questions) await expect(page.getByText(q.explanation.slice(0, 60))).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Lesson 2 is still locked.
+  await page.goto("/course");
+  await expect(page.getByTestId("step-roles-compared")).toContainText("Locked");
+
+  // Retake and pass.
+  await page.goto("/quizzes/legal-team-quiz");
+  await page.getByRole("button", { name: "Start a new attempt" }).click();
+  await answerAll(page, quiz, true);
+  await submitAttempt(page);
+  await expect(page.getByTestId("result-heading")).toHaveText("Passed: 100%");
+  await expect(page.getByText(quiz.questions[0].explanation.slice(0, 60))).toBeVisible();
+  await expectAccessible(page);
+  await page.getByTestId("continue").click();
+  await expect(page).toHaveURL(/\/lessons\/roles-compared$/);
+  await expect(page.getByRole("heading", { name: "Key takeaways" })).toBeVisible();
+});
+
+test("answers autosave: a reload keeps them", async ({ page }) => {
+  await signUp(page, newAccount());
+  await page.goto("/lessons/legal-team");
+  await page.getByRole("button", { name: "Mark lesson complete" }).click();
+  await page.goto("/quizzes/legal-team-quiz");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  const quiz = quizFor("legal-team");
+  const single = quiz.questions.find((q) => q.type === "single")!;
+  const right = single.options!.find((o) => o.correct)!;
+  const fieldset = page.locator("fieldset.question").filter({ has: page.locator("legend", { hasText: single.prompt }) });
+  await fieldset.getByLabel(right.text, { exact: true }).check();
+  await expect(fieldset.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(fieldset.getByLabel(right.text, { exact: true })).toBeChecked();
+  await expect(page.getByTestId("answered-count")).toHaveText(`1 of ${quiz.questions.length} answered`);
+});
+
+test("the final assessment shows its timer and the server enforces the deadline", async ({ page }) => {
+  const account = newAccount();
+  await signUp(page, account);
+  progressCli("complete-all", account.email);
+  await page.goto("/course");
+  await expect(page.getByTestId("continue")).toContainText("Final assessment");
+  await page.getByTestId("continue").click();
+  await expect(page.getByText("Time limit: 30 minutes")).toBeVisible();
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page.getByTestId("countdown")).toContainText(/(29|30):\d\d/);
+  await expect(page.locator("fieldset.question")).toHaveCount(20);
+  await expectAccessible(page);
+
+  // One right answer saved in time, then the clock runs out on the server.
+  const final = loadQuizContent().find((q) => q.kind === "final")!;
+  const firstPrompt = (await page.locator("fieldset.question .question__prompt").first().textContent())!;
+  const question = final.questions.find((q) => q.prompt === firstPrompt.trim())!;
+  const fieldset = page.locator("fieldset.question").first();
+  if (question.type === "true_false") await fieldset.getByLabel(question.answer ? "True" : "False", { exact: true }).check();
+  else if (question.type === "single") await fieldset.getByLabel(question.options!.find((o) => o.correct)!.text, { exact: true }).check();
+  else if (question.type === "short_text") await fieldset.getByLabel("Your answer").fill(question.accepted![0]);
+  await page.waitForTimeout(1000);
+  const attemptId = page.url().split("/").pop()!;
+  progressCli("expire", attemptId);
+
+  // A late submit is refused as a change but graded with what was saved by the deadline.
+  await page.getByRole("button", { name: "Review and submit" }).click();
+  await expect(page.getByTestId("result-heading")).toContainText("Not passed yet");
+  await expect(page.getByText("Time ran out")).toBeVisible();
+});
+
+test("nothing a student can fetch during an attempt reveals keys or explanations", async ({ page }) => {
+  await signUp(page, newAccount());
+  await page.goto("/lessons/legal-team");
+  await page.getByRole("button", { name: "Mark lesson complete" }).click();
+  const quiz = quizFor("legal-team");
+  const bodies: { url: string; text: string }[] = [];
+  page.on("response", async (response) => {
+    try {
+      bodies.push({ url: response.url(), text: await response.text() });
+    } catch {
+      // Redirects and aborted requests have no body.
+    }
+  });
+  await page.goto("/quizzes/legal-team-quiz");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await answerAll(page, quiz, true);
+  await page.waitForTimeout(1000);
+  await page.reload();
+  await page.getByRole("button", { name: "Review and submit" }).click();
+  await expect(page.getByRole("heading", { name: "Submit your answers?" })).toBeVisible();
+  // Also fetch the attempt as an RSC request, the way client navigation would.
+  const rsc = await page.request.get(page.url().replace(/\/confirm$/, ""), { headers: { RSC: "1" } });
+  bodies.push({ url: "rsc", text: await rsc.text() });
+
+  expect(bodies.length).toBeGreaterThan(5);
+  const leaks: string[] = [];
+  for (const { url, text } of bodies) {
+    for (const q of quiz.questions) if (text.includes(q.explanation.slice(0, 50))) leaks.push(`${url}: explanation of ${q.key}`);
+    if (/"(answerKey|accepted|explanation|correct)"\s*:/.test(text)) leaks.push(`${url}: key field`);
+  }
+  expect(leaks).toEqual([]);
+});
