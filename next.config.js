@@ -4,6 +4,9 @@ const nextConfig = {
   reactStrictMode: true,
   // Native modules stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3"],
+  async rewrites() {
+    return [{ source: "/.well-known/jwks.json", destination: "/api/credentials/jwks" }];
+  },
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,

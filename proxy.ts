@@ -14,5 +14,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/course/:path*", "/glossary", "/lessons/:path*", "/quizzes/:path*", "/instructor/:path*", "/readiness/:path*", "/account/:path*"],
+  matcher: ["/course/:path*", "/glossary", "/lessons/:path*", "/quizzes/:path*", "/instructor/:path*", "/readiness/:path*", "/certificate/:path*", "/account/:path*"],
 };

@@ -6,12 +6,14 @@ import { ProgressMeter } from "@/components/course/progress-meter";
 import { requireUser } from "@/lib/auth/session";
 import { COURSE_DESCRIPTION, COURSE_TITLE } from "@/lib/course/constants";
 import { getOutline } from "@/lib/progress";
+import { refreshReadiness } from "@/lib/readiness";
 
 export const metadata: Metadata = { title: "Course outline" };
 
 export default async function CoursePage() {
   const user = await requireUser("/course");
   const outline = await getOutline(user);
+  const readiness = user.role === "student" ? await refreshReadiness(user) : null;
   return (
     <div className="course">
       <h1>{COURSE_TITLE}</h1>
@@ -27,6 +29,21 @@ export default async function CoursePage() {
         )}
         <ContinueLink outline={outline} />
       </section>
+      {readiness && (
+        <section aria-labelledby="readiness-heading" className="card" data-testid="outline-readiness">
+          <h2 id="readiness-heading">Internship readiness</h2>
+          {readiness.reachedAt ? (
+            <p>
+              <strong>You are internship ready.</strong> <Link href="/certificate">View your certificate</Link>.
+            </p>
+          ) : (
+            <p>
+              {readiness.requirements.filter((r) => r.met).length} of {readiness.requirements.length} requirements met.{" "}
+              <Link href="/readiness">See the checklist</Link>.
+            </p>
+          )}
+        </section>
+      )}
       <section aria-labelledby="outline-heading">
         <h2 id="outline-heading">Course outline</h2>
         <p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { listStudents } from "@/lib/roster";
 
@@ -10,6 +11,19 @@ export default async function InstructorPage() {
   return (
     <div>
       <h1>Instructor dashboard</h1>
+      <nav aria-label="Instructor tools">
+        <ul className="nav-list">
+          <li>
+            <Link href="/course">Preview the course</Link>
+          </li>
+          <li>
+            <Link href="/instructor/certificates">Certificates</Link>
+          </li>
+          <li>
+            <Link href="/instructor/sign-offs">Sign-offs</Link>
+          </li>
+        </ul>
+      </nav>
       <h2>Students ({students.length})</h2>
       {students.length === 0 ? (
         <p>No students have signed up yet.</p>

@@ -1,6 +1,8 @@
 // A labelled input whose error is announced with it (aria-describedby) and marked invalid.
 type FieldProps = {
   name: string;
+  /** Needed when the same field appears in several forms on one page. */
+  id?: string;
   label: string;
   type?: string;
   autoComplete?: string;
@@ -12,8 +14,8 @@ type FieldProps = {
   maxLength?: number;
 };
 
-export function Field({ name, label, type = "text", hint, error, ...rest }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, id: givenId, label, type = "text", hint, error, ...rest }: FieldProps) {
+  const id = givenId ?? `field-${name}`;
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={error ? "field field--error" : "field"}>

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getAttemptForTaking, startAttempt } from "@/lib/quiz/attempts";
 import { saveAnswers, submitAttempt } from "@/lib/quiz/answers";
 import { readAnswers } from "@/lib/quiz/form";
+import { refreshReadiness } from "@/lib/readiness";
 
 const slugSchema = z.string().regex(/^[a-z0-9-]{1,80}$/);
 const attemptSchema = z.object({ slug: slugSchema, attemptId: z.string().min(1).max(64) });
@@ -42,6 +43,8 @@ export async function submitAttemptAction(form: FormData) {
   if (!input.success) redirect("/course");
   const { slug, attemptId } = input.data;
   const user = await requireUser(`/quizzes/${slug}`);
-  await submitAttempt(user, attemptId);
+  const result = await submitAttempt(user, attemptId);
+  // Passing the last requirement records readiness (and issues the certificate) at once.
+  if (result.ok && result.result.passed) await refreshReadiness(user);
   redirect(`/quizzes/${slug}/attempts/${attemptId}`);
 }

@@ -1,0 +1,93 @@
+// Internship readiness as one pure function over a student's records. Thresholds
+// come from the course configuration, never from literals scattered around.
+import type { CourseConfig } from "@/lib/course/config";
+
+export type ObjectiveEvidence = { id: string; text: string; lessonSlug: string; earned: number; possible: number };
+
+export type ReadinessInput = {
+  lessons: { slug: string; title: string; complete: boolean }[];
+  lessonQuizzes: { slug: string; title: string; passed: boolean; bestPercent: number | null }[];
+  final: { slug: string; title: string; bestPercent: number | null } | null;
+  objectives: ObjectiveEvidence[];
+  selfAssessmentDone: boolean;
+  signedOff: boolean;
+};
+
+export type Requirement = { id: string; label: string; met: boolean; detail: string; href: string };
+export type Readiness = { ready: boolean; requirements: Requirement[] };
+
+/** Share of an objective's points earned, in percent; null without any evidence. */
+export function masteryPercent(o: Pick<ObjectiveEvidence, "earned" | "possible">): number | null {
+  return o.possible === 0 ? null : Math.round((o.earned / o.possible) * 1000) / 10;
+}
+
+export function evaluateReadiness(input: ReadinessInput, config: CourseConfig): Readiness {
+  const requirements: Requirement[] = [];
+
+  const unfinished = input.lessons.filter((l) => !l.complete);
+  requirements.push({
+    id: "lessons",
+    label: "Complete every lesson",
+    met: unfinished.length === 0,
+    detail: unfinished.length === 0 ? `All ${input.lessons.length} lessons complete.` : `${unfinished.length} left, starting with “${unfinished[0].title}”.`,
+    href: unfinished.length ? `/lessons/${unfinished[0].slug}` : "/course",
+  });
+
+  const unpassed = input.lessonQuizzes.filter((q) => !q.passed);
+  requirements.push({
+    id: "quizzes",
+    label: "Pass every lesson quiz",
+    met: unpassed.length === 0,
+    detail:
+      unpassed.length === 0
+        ? `All ${input.lessonQuizzes.length} lesson quizzes passed.`
+        : `${unpassed.length} not passed yet: ${unpassed.map((q) => `“${q.title}”${q.bestPercent !== null ? ` (best ${q.bestPercent}%, need ${config.lessonPassPercent}%)` : ""}`).join(", ")}.`,
+    href: unpassed.length ? `/quizzes/${unpassed[0].slug}` : "/course",
+  });
+
+  if (input.final) {
+    const best = input.final.bestPercent;
+    const met = best !== null && best >= config.finalPassPercent;
+    requirements.push({
+      id: "final",
+      label: `Pass the final assessment (${config.finalPassPercent}% or more)`,
+      met,
+      detail: met ? `Passed with ${best}%.` : best === null ? "Not taken yet." : `Best so far ${best}%: ${Math.round((config.finalPassPercent - best) * 10) / 10} points short.`,
+      href: `/quizzes/${input.final.slug}`,
+    });
+  }
+
+  const weak = input.objectives
+    .map((o) => ({ ...o, mastery: masteryPercent(o) }))
+    .filter((o) => o.mastery === null || o.mastery < config.objectiveMasteryPercent);
+  requirements.push({
+    id: "mastery",
+    label: `Show mastery of every learning objective (${config.objectiveMasteryPercent}% of its questions right in your best attempts)`,
+    met: weak.length === 0 && input.objectives.length > 0,
+    detail:
+      weak.length === 0
+        ? `All ${input.objectives.length} objectives mastered.`
+        : `Below ${config.objectiveMasteryPercent}%: ${weak.map((o) => `${o.text} (${o.mastery === null ? "no answers yet" : `${o.mastery}%`})`).join("; ")}.`,
+    href: weak.length ? `/lessons/${weak[0].lessonSlug}` : "/course",
+  });
+
+  requirements.push({
+    id: "self-assessment",
+    label: "Complete the skills self-assessment",
+    met: input.selfAssessmentDone,
+    detail: input.selfAssessmentDone ? "Done. You can update it any time." : "Rate yourself on each skill and choose a specialization.",
+    href: "/readiness/skills",
+  });
+
+  if (config.requireInstructorSignOff) {
+    requirements.push({
+      id: "sign-off",
+      label: "Instructor sign-off",
+      met: input.signedOff,
+      detail: input.signedOff ? "Your instructor has signed off." : "Your instructor signs off once everything else is complete.",
+      href: "/readiness",
+    });
+  }
+
+  return { ready: requirements.every((r) => r.met), requirements };
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session";
+import { getCourse } from "@/lib/progress";
+import type { SelfAssessmentInput } from "./schemas";
+
+export async function getSelfAssessment(user: CurrentUser) {
+  const course = await getCourse();
+  const row = await db.skillsSelfAssessment.findUnique({
+    where: { userId_courseId: { userId: user.id, courseId: course.id } },
+    select: { ratings: true, specialization: true, updatedAt: true },
+  });
+  return row ? { ratings: JSON.parse(row.ratings) as Record<string, number>, specialization: row.specialization, updatedAt: row.updatedAt } : null;
+}
+
+export async function saveSelfAssessment(user: CurrentUser, input: SelfAssessmentInput) {
+  if (user.role !== "student") throw new Error("Only students complete the self-assessment.");
+  const course = await getCourse();
+  const data = { ratings: JSON.stringify(input.ratings), specialization: input.specialization };
+  await db.skillsSelfAssessment.upsert({
+    where: { userId_courseId: { userId: user.id, courseId: course.id } },
+    create: { userId: user.id, courseId: course.id, ...data },
+    update: data,
+    select: { id: true },
+  });
+}

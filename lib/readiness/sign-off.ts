@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { assertRole } from "@/lib/auth/assert";
+import type { CurrentUser } from "@/lib/auth/session";
+import { parseCourseConfig } from "@/lib/course/config";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getCourse } from "@/lib/progress";
+
+/**
+ * Students who have passed the final and have no sign-off yet: the ones an
+ * instructor can act on. (Sign-off is the last step, so earlier students wait.)
+ */
+export async function listAwaitingSignOff(viewer: CurrentUser) {
+  assertRole(viewer, "instructor");
+  const course = await getCourse();
+  return db.user.findMany({
+    where: {
+      role: "student",
+      deletedAt: null,
+      signOffs: { none: { courseId: course.id } },
+      attempts: { some: { passed: true, quiz: { courseId: course.id, kind: "final" } } },
+    },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+    take: 200,
+  });
+}
+
+export async function signOffStudent(viewer: CurrentUser, studentId: string, note: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  assertRole(viewer, "instructor");
+  const course = await getCourse();
+  const student = await db.user.findFirst({ where: { id: studentId, role: "student", deletedAt: null }, select: { id: true } });
+  if (!student) return { ok: false, message: "No such student." };
+  try {
+    await db.$transaction(async (tx) => {
+      const row = await tx.instructorSignOff.create({ data: { studentId, courseId: course.id, instructorId: viewer.id, note }, select: { id: true } });
+      await recordAudit({ actorId: viewer.id, action: "readiness.sign_off", targetType: "User", targetId: studentId, detail: { note, signOffId: row.id } }, tx);
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, message: "That student is already signed off." };
+    throw error;
+  }
+  return { ok: true };
+}
+
+export async function setSignOffRequired(viewer: CurrentUser, required: boolean) {
+  assertRole(viewer, "instructor");
+  const course = await getCourse();
+  const config = { ...parseCourseConfig(course.config), requireInstructorSignOff: required };
+  await db.$transaction(async (tx) => {
+    await tx.course.update({ where: { id: course.id }, data: { config: JSON.stringify(config) }, select: { id: true } });
+    await recordAudit({ actorId: viewer.id, action: "course.sign_off_required", targetType: "Course", targetId: course.id, detail: { required } }, tx);
+  });
+}
