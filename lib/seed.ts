@@ -9,6 +9,7 @@ import { loadLessons, type LessonFile } from "@/lib/content/lessons";
 import { loadQuizzes, type LoadedQuiz } from "@/lib/content/quizzes";
 import { parseCourseConfig } from "@/lib/course/config";
 import { compileQuestion } from "@/lib/quiz/compile";
+import { refreshMissingSummaries } from "@/lib/roster/summaries";
 
 export const DEMO_USERS: { name: string; email: string; password: string; role: Role }[] = [
   { name: "Dana Instructor", email: "instructor@casebook.test", password: "casebook-instructor", role: "instructor" },
@@ -124,4 +125,5 @@ export async function seed({ demo }: { demo: boolean }) {
   await seedLessons(courseId, lessons);
   await seedQuizzes(courseId, loadQuizzes(lessons));
   if (demo) await seedDemoUsers();
+  await refreshMissingSummaries();
 }

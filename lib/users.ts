@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { refreshSummaries } from "@/lib/roster/summaries";
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -16,10 +17,12 @@ export type NewUser = { name: string; email: string; password: string; role: Rol
 export async function createUser(input: NewUser) {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.user.create({
+    const user = await db.user.create({
       data: { name: input.name, email: input.email, passwordHash, role: input.role },
       select: { id: true, email: true, name: true, role: true },
     });
+    if (user.role === "student") await refreshSummaries([user.id]);
+    return user;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();
     throw error;

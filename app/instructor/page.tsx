@@ -1,52 +1,101 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { InstructorNav } from "@/components/instructor/nav";
+import { rosterHref, SortHeader } from "@/components/instructor/sort-header";
 import { requireRole } from "@/lib/auth/session";
-import { listStudents } from "@/lib/roster";
+import { queryRoster } from "@/lib/roster/query";
+import { STATUS_LABELS } from "@/lib/roster/rules";
+import { ROSTER_FILTERS, rosterQuerySchema } from "@/lib/roster/schemas";
 
-export const metadata: Metadata = { title: "Instructor" };
+export const metadata: Metadata = { title: "Roster" };
 
-export default async function InstructorPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function RosterPage({ searchParams }: Props) {
   const viewer = await requireRole("instructor", "/instructor");
-  const students = await listStudents(viewer);
+  const query = rosterQuerySchema.parse(await searchParams);
+  const { entries, total, pages, quizzes, config } = await queryRoster(viewer, query);
+  const shortName = (kind: string, i: number) => (kind === "final" ? "Final" : `Q${i + 1}`);
   return (
     <div>
-      <h1>Instructor dashboard</h1>
-      <nav aria-label="Instructor tools">
-        <ul className="nav-list">
-          <li>
-            <Link href="/course">Preview the course</Link>
-          </li>
-          <li>
-            <Link href="/instructor/certificates">Certificates</Link>
-          </li>
-          <li>
-            <Link href="/instructor/sign-offs">Sign-offs</Link>
-          </li>
-        </ul>
-      </nav>
-      <h2>Students ({students.length})</h2>
-      {students.length === 0 ? (
-        <p>No students have signed up yet.</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">Students, newest first</caption>
+      <h1>Roster</h1>
+      <InstructorNav current="roster" />
+      <form method="get" action="/instructor" className="roster-filters" role="search" aria-label="Students">
+        <div className="field">
+          <label htmlFor="roster-q">Search by name or email</label>
+          <input id="roster-q" name="q" type="search" defaultValue={query.q} maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="roster-status">Show</label>
+          <select id="roster-status" name="status" defaultValue={query.status}>
+            {ROSTER_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {f === "all" ? "All students" : STATUS_LABELS[f]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <button type="submit" className="button">
+          Apply
+        </button>
+      </form>
+      <p className="field__hint">
+        At risk: not yet ready and no activity for {config.atRiskInactiveDays} days, or two failed attempts on a quiz not yet passed.{" "}
+        <a href="/instructor/gradebook.csv" download>
+          Export the gradebook (CSV)
+        </a>
+      </p>
+      <p role="status" data-testid="roster-count">
+        {total} student{total === 1 ? "" : "s"}
+        {query.q ? ` matching “${query.q}”` : ""}
+      </p>
+      <div className="table-wrap" role="region" aria-label="Roster table" tabIndex={0}>
+        <table className="table table--compact">
+          <caption className="visually-hidden">Students with progress, best quiz scores and readiness. Column headers sort the table.</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Joined</th>
+              <SortHeader query={query} sort="name" label="Name" />
+              <SortHeader query={query} sort="email" label="Email" />
+              <SortHeader query={query} sort="progress" label="Progress" />
+              <SortHeader query={query} sort="lessons" label="Lessons" />
+              {quizzes.map((q, i) => (
+                <SortHeader key={q.id} query={query} sort={`quiz:${q.id}`} label={shortName(q.kind, i)} title={q.title} />
+              ))}
+              <SortHeader query={query} sort="status" label="Status" />
+              <SortHeader query={query} sort="lastActive" label="Last active" />
             </tr>
           </thead>
           <tbody>
-            {students.map((s) => (
+            {entries.map((s) => (
               <tr key={s.id}>
-                <td>{s.name}</td>
+                <th scope="row">
+                  <Link href={`/instructor/students/${s.id}`}>{s.name}</Link>
+                </th>
                 <td>{s.email}</td>
-                <td>{s.createdAt.toISOString().slice(0, 10)}</td>
+                <td>{s.progressPercent}%</td>
+                <td>{s.lessonsComplete}</td>
+                {quizzes.map((q) => (
+                  <td key={q.id}>{s.quizBest[q.id] !== undefined ? `${s.quizBest[q.id]}%` : "—"}</td>
+                ))}
+                <td>
+                  <span className={`pill pill--${s.status}`}>{STATUS_LABELS[s.status]}</span>
+                </td>
+                <td>{s.lastActiveAt ? s.lastActiveAt.toISOString().slice(0, 10) : "never"}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      </div>
+      {pages > 1 && (
+        <nav aria-label="Roster pages" className="pagination">
+          {query.page > 1 && <Link href={rosterHref(query, { page: query.page - 1 })}>Previous</Link>}
+          <span>
+            Page {query.page} of {pages}
+          </span>
+          {query.page < pages && <Link href={rosterHref(query, { page: query.page + 1 })}>Next</Link>}
+        </nav>
       )}
     </div>
   );

@@ -1,16 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { CONTENT_DIR } from "./dir";
 import { ContentError, describeIssues, glossarySchema, type GlossaryTerm } from "./schema";
 
 let cached: GlossaryTerm[] | undefined;
 
-export function loadGlossary(file = path.join(CONTENT_DIR, "glossary.md")): GlossaryTerm[] {
-  if (cached && file === path.join(CONTENT_DIR, "glossary.md")) return cached;
-  const parsed = glossarySchema.safeParse(matter(fs.readFileSync(file, "utf8")).data);
+/** The glossary, validated, sorted by term; read once per process. */
+export function loadGlossary(): GlossaryTerm[] {
+  if (cached) return cached;
+  const raw = fs.readFileSync(path.join(process.cwd(), "content", "glossary.md"), "utf8");
+  const parsed = glossarySchema.safeParse(matter(raw).data);
   if (!parsed.success) throw new ContentError(describeIssues("glossary.md", parsed.error));
-  const terms = [...parsed.data.terms].sort((a, b) => a.term.localeCompare(b.term));
-  cached = terms;
-  return terms;
+  cached = [...parsed.data.terms].sort((a, b) => a.term.localeCompare(b.term));
+  return cached;
 }

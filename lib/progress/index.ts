@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { COURSE_SLUG } from "@/lib/course/constants";
+import { refreshSummaries, touchActivity } from "@/lib/roster/summaries";
 import { buildOutline, previewOutline, type LessonRecord, type Outline, type OutlineQuiz, type QuizRecord } from "./outline";
 
 // Rough reading-and-answering time per quiz question, for "time left".
@@ -106,6 +107,7 @@ async function recordVisit(userId: string, lessonId: string): Promise<Date | nul
     select: { completedAt: true },
   });
   await db.user.update({ where: { id: userId }, data: { lastActiveAt: now }, select: { id: true } });
+  await touchActivity(userId, now);
   return row.completedAt;
 }
 
@@ -136,6 +138,7 @@ export async function completeLesson(user: CurrentUser, slug: string): Promise<C
     data: { completedAt: now, completedHash: lesson.contentHash, lastVisitedAt: now },
   });
   const row = await db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonId: key }, select: { completedAt: true } });
+  if (count > 0) await refreshSummaries([user.id]);
   return { ok: true, completedAt: row.completedAt!, alreadyComplete: count === 0 };
 }
 

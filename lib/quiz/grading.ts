@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { refreshSummaries } from "@/lib/roster/summaries";
 import { gradeResponse, scoreAttempt } from "./grade";
 import { layoutSchema } from "./layout";
 import { isQuestionType } from "./types";
@@ -14,12 +15,12 @@ export type GradedSummary = { attemptId: string; score: number; maxScore: number
  * concurrent calls exactly one grades; the rest find it graded and change nothing.
  */
 export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  const gradedFor = await db.$transaction(async (tx) => {
     const attempt = await tx.quizAttempt.findUnique({
       where: { id: attemptId },
-      select: { status: true, layout: true, deadlineAt: true, quiz: { select: { passPercent: true } } },
+      select: { userId: true, status: true, layout: true, deadlineAt: true, quiz: { select: { passPercent: true } } },
     });
-    if (!attempt || attempt.status !== "in_progress") return;
+    if (!attempt || attempt.status !== "in_progress") return null;
     const layout = layoutSchema.parse(JSON.parse(attempt.layout));
     const questions = await tx.question.findMany({
       where: { id: { in: layout.map((l) => l.q) } },
@@ -47,7 +48,7 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
         ...totals,
       },
     });
-    if (claimed.count === 0) return;
+    if (claimed.count === 0) return null;
     for (const g of graded) {
       if (g.answer) {
         await tx.attemptAnswer.update({ where: { id: g.answer.id }, data: { score: g.fraction, correct: g.correct }, select: { id: true } });
@@ -60,7 +61,9 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
         data: missing.map((g) => ({ attemptId, questionId: g.question.id, response: "null", score: 0, correct: false })),
       });
     }
+    return attempt.userId;
   }, TX_OPTIONS);
+  if (gradedFor) await refreshSummaries([gradedFor]);
 }
 
 /** The stored grade; the same answer however many times it is asked. */

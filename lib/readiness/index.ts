@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getCourse, getOutline } from "@/lib/progress";
+import { refreshSummaries } from "@/lib/roster/summaries";
 import { evaluateReadiness, type ObjectiveEvidence, type ReadinessInput } from "./rules";
 
 /** The student's best graded attempt per quiz (highest percent, earliest on a tie). */
@@ -82,6 +83,7 @@ export async function refreshReadiness(user: CurrentUser) {
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     }
+    await refreshSummaries([user.id]);
     record = await db.readiness.findUnique({ where: { userId_courseId: { userId: user.id, courseId: course.id } }, select: { reachedAt: true } });
   }
   const certificate = await db.certificate.findUnique({

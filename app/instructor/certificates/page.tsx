@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { InstructorNav } from "@/components/instructor/nav";
 import { RevokeForm } from "@/components/readiness/revoke-form";
 import { requireRole } from "@/lib/auth/session";
 import { statusOf } from "@/lib/credentials/badge";
@@ -13,10 +14,8 @@ export default async function CertificatesPage() {
   const certificates = await listCertificates(viewer);
   return (
     <div>
-      <p className="breadcrumb">
-        <Link href="/instructor">Instructor dashboard</Link>
-      </p>
       <h1>Certificates</h1>
+      <InstructorNav current="certificates" />
       <p>Every certificate issued, newest first. Revoking asks for a reason, which is recorded in the audit log and shown on the public verification page.</p>
       {certificates.length === 0 ? (
         <p>No certificates have been issued yet.</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { InstructorNav } from "@/components/instructor/nav";
 import { SignOffForm } from "@/components/readiness/sign-off-form";
 import { requireRole } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
@@ -15,10 +15,8 @@ export default async function SignOffsPage() {
   const awaiting = await listAwaitingSignOff(viewer);
   return (
     <div>
-      <p className="breadcrumb">
-        <Link href="/instructor">Instructor dashboard</Link>
-      </p>
       <h1>Instructor sign-off</h1>
+      <InstructorNav current="sign-offs" />
       <form action={setSignOffRequiredAction} className="card">
         <p>
           Sign-off is currently <strong>{config.requireInstructorSignOff ? "required" : "not required"}</strong> for internship readiness.

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BarChart } from "@/components/charts/bar-chart";
+import { InstructorNav } from "@/components/instructor/nav";
+import { requireRole } from "@/lib/auth/session";
+import { analyzeObjectives } from "@/lib/items";
+
+export const metadata: Metadata = { title: "Objectives" };
+
+export default async function ObjectivesPage({ searchParams }: { searchParams: Promise<{ objective?: string }> }) {
+  const viewer = await requireRole("instructor", "/instructor/objectives");
+  const { objective } = await searchParams;
+  const { objectives, selected, below, belowTotal, threshold } = await analyzeObjectives(viewer, typeof objective === "string" ? objective.slice(0, 100) : undefined);
+  return (
+    <div>
+      <h1>Learning objectives</h1>
+      <InstructorNav current="objectives" />
+      <p>Class mastery is the share of points earned on each objective&apos;s questions across all graded attempts. The readiness threshold is {threshold}%.</p>
+      <BarChart title="Class mastery by objective" bars={objectives.map((o) => ({ label: o.id, value: o.mastery }))} />
+      <table className="table table--compact">
+        <caption>Class mastery by objective</caption>
+        <thead>
+          <tr>
+            <th scope="col">Objective</th>
+            <th scope="col">Lesson</th>
+            <th scope="col">Mastery</th>
+            <th scope="col">Students with answers</th>
+          </tr>
+        </thead>
+        <tbody>
+          {objectives.map((o) => (
+            <tr key={o.id}>
+              <td>
+                <Link href={`/instructor/objectives?objective=${encodeURIComponent(o.id)}#below`}>{o.text}</Link>
+              </td>
+              <td>{o.lesson}</td>
+              <td>{o.mastery === null ? "n/a" : `${Math.round(o.mastery * 100)}%`}</td>
+              <td>{o.students}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {selected && (
+        <section id="below" aria-labelledby="below-heading">
+          <h2 id="below-heading">Below {threshold}% on “{selected.text}”</h2>
+          <p>
+            {belowTotal} student{belowTotal === 1 ? "" : "s"}
+            {belowTotal > below.length ? ` (first ${below.length} shown)` : ""}.
+          </p>
+          <ul>
+            {below.map((s) => (
+              <li key={s.id}>
+                <Link href={`/instructor/students/${s.id}`}>{s.name}</Link> ({s.email}): {Math.round(s.mastery * 100)}%
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

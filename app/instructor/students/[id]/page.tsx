@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AccommodationForm } from "@/components/instructor/accommodation-form";
+import { InstructorNav } from "@/components/instructor/nav";
+import { ReviewList } from "@/components/quiz/review-list";
+import { Checklist } from "@/components/readiness/checklist";
+import { requireRole } from "@/lib/auth/session";
+import { getStudentDetail } from "@/lib/roster/student-detail";
+import { setAccommodationAction } from "./actions";
+
+export const metadata: Metadata = { title: "Student" };
+
+function duration(seconds: number | null) {
+  if (seconds === null) return "not submitted";
+  const m = Math.floor(seconds / 60);
+  return m ? `${m} min ${seconds % 60} s` : `${seconds} s`;
+}
+
+export default async function StudentPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireRole("instructor", "/instructor");
+  const detail = await getStudentDetail(viewer, (await params).id);
+  if (!detail) notFound();
+  const { student, readiness, attempts, timeline, accommodation } = detail;
+  return (
+    <div className="student-detail">
+      <p className="breadcrumb">
+        <Link href="/instructor">Roster</Link>
+      </p>
+      <h1>{student.name}</h1>
+      <InstructorNav current="roster" />
+      <p>
+        {student.email} · joined {student.createdAt.toISOString().slice(0, 10)} · last active {student.lastActiveAt ? student.lastActiveAt.toISOString().slice(0, 10) : "never"}
+      </p>
+
+      <section aria-labelledby="readiness-heading">
+        <h2 id="readiness-heading">Readiness checklist {readiness.reachedAt ? "(ready)" : ""}</h2>
+        <Checklist requirements={readiness.requirements} />
+      </section>
+
+      <section aria-labelledby="accommodation-heading" className="card">
+        <h2 id="accommodation-heading">Accommodations</h2>
+        <p>Extra time multiplies every timed quiz&apos;s limit; extra attempts add to every quiz&apos;s limit. Changes are recorded in the audit log.</p>
+        <AccommodationForm studentId={student.id} current={accommodation} action={setAccommodationAction} />
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        {timeline.length === 0 ? (
+          <p>No activity yet.</p>
+        ) : (
+          <ol className="timeline">
+            {timeline.map((t, i) => (
+              <li key={i}>
+                <time dateTime={t.at.toISOString()}>{t.at.toISOString().replace("T", " ").slice(0, 16)}</time> {t.text}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="attempts-heading">
+        <h2 id="attempts-heading">Quiz attempts ({attempts.length})</h2>
+        {attempts.map((a) => (
+          <details key={a.id} className="attempt-detail" data-testid="attempt-detail">
+            <summary>
+              {a.quiz.title}, attempt {a.attemptNumber}: {a.status === "graded" ? `${a.percent}% (${a.passed ? "passed" : "not passed"})` : "in progress"} · time taken {duration(a.seconds)}
+              {a.deadlineAt ? ` · deadline ${a.deadlineAt.toISOString().replace("T", " ").slice(0, 16)} UTC` : ""}
+            </summary>
+            <ReviewList questions={a.questions} revealKeys />
+          </details>
+        ))}
+      </section>
+    </div>
+  );
+}

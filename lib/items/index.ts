@@ -1,0 +1,105 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertRole } from "@/lib/auth/assert";
+import type { CurrentUser } from "@/lib/auth/session";
+import { parseCourseConfig } from "@/lib/course/config";
+import { getCourse } from "@/lib/progress";
+import { discrimination, facility, flagsFor, optionCounts, type ItemSums } from "./stats";
+
+type SumRow = { questionId: string; n: number | bigint; sx: number | null; sxx: number | null; sr: number | null; srr: number | null; sxr: number | null };
+
+export async function listQuizzesForAnalysis(viewer: CurrentUser) {
+  assertRole(viewer, "instructor");
+  const course = await getCourse();
+  const quizzes = await db.quiz.findMany({ where: { courseId: course.id }, select: { id: true, slug: true, title: true, kind: true }, orderBy: { position: "asc" } });
+  const counts = await db.quizAttempt.groupBy({ by: ["quizId"], where: { status: "graded", quiz: { courseId: course.id } }, _count: { _all: true } });
+  const by = new Map(counts.map((c) => [c.quizId, c._count._all]));
+  return quizzes.map((q) => ({ ...q, gradedAttempts: by.get(q.id) ?? 0 }));
+}
+
+/** Item analysis for one quiz, from SQL aggregates over every graded attempt. */
+export async function analyzeQuiz(viewer: CurrentUser, slug: string) {
+  assertRole(viewer, "instructor");
+  const course = await getCourse();
+  const quiz = await db.quiz.findUnique({ where: { courseId_slug: { courseId: course.id, slug } }, select: { id: true, slug: true, title: true, passPercent: true } });
+  if (!quiz) return null;
+  const [questions, sums, grouped, attemptStats] = await Promise.all([
+    db.question.findMany({
+      where: { quizId: quiz.id },
+      select: { id: true, key: true, type: true, prompt: true, payload: true, answerKey: true, objective: true, retiredAt: true },
+      orderBy: { position: "asc" },
+    }),
+    db.$queryRaw<SumRow[]>`
+      SELECT a."questionId" AS "questionId", COUNT(*) AS "n", SUM(a."score") AS "sx", SUM(a."score" * a."score") AS "sxx",
+        SUM(t."score" - a."score" * q."points") AS "sr",
+        SUM((t."score" - a."score" * q."points") * (t."score" - a."score" * q."points")) AS "srr",
+        SUM(a."score" * (t."score" - a."score" * q."points")) AS "sxr"
+      FROM "QuizAttempt" t
+      JOIN "AttemptAnswer" a ON a."attemptId" = t."id"
+      JOIN "Question" q ON q."id" = a."questionId"
+      WHERE t."quizId" = ${quiz.id} AND t."status" = 'graded' AND a."score" IS NOT NULL
+      GROUP BY a."questionId"`,
+    db.$queryRaw<{ questionId: string; response: string; count: number | bigint }[]>`
+      SELECT a."questionId" AS "questionId", a."response" AS "response", COUNT(*) AS "count"
+      FROM "QuizAttempt" t
+      JOIN "AttemptAnswer" a ON a."attemptId" = t."id"
+      JOIN "Question" q ON q."id" = a."questionId"
+      WHERE t."quizId" = ${quiz.id} AND t."status" = 'graded' AND q."type" IN ('single', 'multiple', 'true_false')
+      GROUP BY a."questionId", a."response"`,
+    db.quizAttempt.aggregate({ where: { quizId: quiz.id, status: "graded" }, _count: { _all: true }, _avg: { percent: true } }),
+  ]);
+  const sumsBy = new Map(sums.map((r) => [r.questionId, { n: Number(r.n), sx: Number(r.sx ?? 0), sxx: Number(r.sxx ?? 0), sr: Number(r.sr ?? 0), srr: Number(r.srr ?? 0), sxr: Number(r.sxr ?? 0) } satisfies ItemSums]));
+  const items = questions
+    .filter((q) => !q.retiredAt || sumsBy.has(q.id))
+    .map((q, index) => {
+      const s = sumsBy.get(q.id) ?? { n: 0, sx: 0, sxx: 0, sr: 0, srr: 0, sxr: 0 };
+      const options = optionCounts(q.type, JSON.parse(q.payload), JSON.parse(q.answerKey), grouped.filter((g) => g.questionId === q.id).map((g) => ({ response: g.response, count: Number(g.count) })));
+      return { id: q.id, number: index + 1, key: q.key, type: q.type, prompt: q.prompt, objective: q.objective, n: s.n, facility: facility(s), discrimination: discrimination(s), options, flags: flagsFor(s, options) };
+    });
+  return { quiz, items, attempts: attemptStats._count._all, averagePercent: attemptStats._avg.percent };
+}
+
+/** Class mastery per learning objective, and the students below the course's threshold. */
+export async function analyzeObjectives(viewer: CurrentUser, objectiveId?: string) {
+  assertRole(viewer, "instructor");
+  const course = await getCourse();
+  const config = parseCourseConfig(course.config);
+  const lessons = await db.lesson.findMany({ where: { courseId: course.id }, select: { slug: true, title: true, objectives: true }, orderBy: { position: "asc" } });
+  const objectives = lessons.flatMap((l) => (JSON.parse(l.objectives) as { id: string; text: string }[]).map((o) => ({ ...o, lesson: l.title })));
+  const rows = await db.$queryRaw<{ objective: string; earned: number | null; possible: number | bigint; students: number | bigint }[]>`
+    SELECT q."objective" AS "objective", SUM(a."score" * q."points") AS "earned", SUM(q."points") AS "possible", COUNT(DISTINCT t."userId") AS "students"
+    FROM "QuizAttempt" t
+    JOIN "Quiz" z ON z."id" = t."quizId"
+    JOIN "AttemptAnswer" a ON a."attemptId" = t."id"
+    JOIN "Question" q ON q."id" = a."questionId"
+    WHERE z."courseId" = ${course.id} AND t."status" = 'graded'
+    GROUP BY q."objective"`;
+  const by = new Map(rows.map((r) => [r.objective, r]));
+  const summary = objectives.map((o) => {
+    const r = by.get(o.id);
+    const possible = Number(r?.possible ?? 0);
+    return { ...o, mastery: possible ? Number(r!.earned ?? 0) / possible : null, students: Number(r?.students ?? 0) };
+  });
+  let below: { id: string; name: string; email: string; mastery: number }[] = [];
+  let belowTotal = 0;
+  const selected = objectiveId ? objectives.find((o) => o.id === objectiveId) : undefined;
+  if (selected) {
+    const threshold = config.objectiveMasteryPercent / 100;
+    const perStudent = await db.$queryRaw<{ userId: string; earned: number | null; possible: number | bigint }[]>`
+      SELECT t."userId" AS "userId", SUM(a."score" * q."points") AS "earned", SUM(q."points") AS "possible"
+      FROM "QuizAttempt" t
+      JOIN "AttemptAnswer" a ON a."attemptId" = t."id"
+      JOIN "Question" q ON q."id" = a."questionId"
+      WHERE q."objective" = ${selected.id} AND t."status" = 'graded'
+      GROUP BY t."userId"
+      HAVING SUM(a."score" * q."points") < ${threshold} * SUM(q."points")`;
+    belowTotal = perStudent.length;
+    const first = perStudent.slice(0, 100);
+    const users = new Map((await db.user.findMany({ where: { id: { in: first.map((p) => p.userId) }, deletedAt: null }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));
+    below = first.flatMap((p) => {
+      const u = users.get(p.userId);
+      return u ? [{ ...u, mastery: Number(p.earned ?? 0) / Number(p.possible) }] : [];
+    });
+  }
+  return { objectives: summary, selected, below, belowTotal, threshold: config.objectiveMasteryPercent };
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { assertRole } from "@/lib/auth/assert";
+import type { CurrentUser } from "@/lib/auth/session";
+import { statusOf } from "@/lib/credentials/badge";
+import { CSV_BOM, csvRow } from "@/lib/csv";
+import { getCourse } from "@/lib/progress";
+
+const BATCH = 1000;
+
+/**
+ * The gradebook as CSV lines, one row per student, read in batches so a class of
+ * 10,000 never sits in memory at once.
+ */
+export async function* gradebookCsv(viewer: CurrentUser): AsyncGenerator<string> {
+  assertRole(viewer, "instructor");
+  const course = await getCourse();
+  const quizzes = await db.quiz.findMany({ where: { courseId: course.id }, select: { id: true, title: true, kind: true }, orderBy: { position: "asc" } });
+  const lessonQuizzes = quizzes.filter((q) => q.kind !== "final");
+  const final = quizzes.find((q) => q.kind === "final");
+  yield CSV_BOM + csvRow(["Name", "Email", "Progress %", ...lessonQuizzes.map((q) => `${q.title} (best %)`), "Final assessment (best %)", "Readiness", "Ready on", "Certificate code", "Certificate status"]);
+  let cursor: string | undefined;
+  for (;;) {
+    const students = await db.user.findMany({
+      where: { role: "student", deletedAt: null },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        summaries: { where: { courseId: course.id }, select: { progressPercent: true, readyAt: true } },
+        quizBests: { select: { quizId: true, bestPercent: true } },
+        certificates: { where: { courseId: course.id }, select: { code: true, revokedAt: true, withdrawnAt: true } },
+      },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+    });
+    if (students.length === 0) return;
+    let chunk = "";
+    for (const s of students) {
+      const best = new Map(s.quizBests.map((b) => [b.quizId, b.bestPercent]));
+      const summary = s.summaries[0];
+      const cert = s.certificates[0];
+      chunk += csvRow([
+        s.name,
+        s.email,
+        summary?.progressPercent ?? 0,
+        ...lessonQuizzes.map((q) => best.get(q.id) ?? ""),
+        final ? (best.get(final.id) ?? "") : "",
+        summary?.readyAt ? "Internship ready" : "Not yet",
+        summary?.readyAt ? summary.readyAt.toISOString().slice(0, 10) : "",
+        cert?.code ?? "",
+        cert ? statusOf(cert) : "",
+      ]);
+    }
+    yield chunk;
+    cursor = students[students.length - 1].id;
+  }
+}

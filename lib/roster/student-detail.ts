@@ -1,0 +1,84 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { assertRole } from "@/lib/auth/assert";
+import type { CurrentUser } from "@/lib/auth/session";
+import { getCourse } from "@/lib/progress";
+import { layoutSchema } from "@/lib/quiz/layout";
+import type { ReviewedQuestion } from "@/lib/quiz/review";
+import { refreshReadiness } from "@/lib/readiness";
+
+/** Everything an instructor sees about one student. Null when there is no such student. */
+export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
+  assertRole(viewer, "instructor");
+  if (studentId.length > 64) return null;
+  const student = await db.user.findFirst({
+    where: { id: studentId, role: "student", deletedAt: null },
+    select: { id: true, name: true, email: true, createdAt: true, lastActiveAt: true },
+  });
+  if (!student) return null;
+  const course = await getCourse();
+  const asStudent: CurrentUser = { id: student.id, name: student.name, email: student.email, role: "student" };
+  const [readiness, progress, attempts, accommodation] = await Promise.all([
+    refreshReadiness(asStudent),
+    db.lessonProgress.findMany({
+      where: { userId: student.id, completedAt: { not: null } },
+      select: { completedAt: true, lesson: { select: { title: true, slug: true } } },
+    }),
+    db.quizAttempt.findMany({
+      where: { userId: student.id, quiz: { courseId: course.id } },
+      select: {
+        id: true, attemptNumber: true, status: true, startedAt: true, submittedAt: true, deadlineAt: true, percent: true, passed: true, autoSubmitted: true, layout: true,
+        quiz: { select: { title: true, slug: true } },
+        answers: { select: { questionId: true, response: true, score: true, correct: true } },
+      },
+      orderBy: { startedAt: "desc" },
+    }),
+    db.accommodation.findUnique({ where: { userId_courseId: { userId: student.id, courseId: course.id } }, select: { timeMultiplier: true, extraAttempts: true } }),
+  ]);
+  const questionIds = [...new Set(attempts.flatMap((a) => layoutSchema.parse(JSON.parse(a.layout)).map((l) => l.q)))];
+  const questions = new Map(
+    (await db.question.findMany({ where: { id: { in: questionIds } }, select: { id: true, type: true, prompt: true, payload: true, answerKey: true, explanation: true } })).map((q) => [q.id, q]),
+  );
+  const detailedAttempts = attempts.map((a) => {
+    const answers = new Map(a.answers.map((x) => [x.questionId, x]));
+    const reviewed: ReviewedQuestion[] = layoutSchema.parse(JSON.parse(a.layout)).flatMap((entry) => {
+      const q = questions.get(entry.q);
+      if (!q) return [];
+      const answer = answers.get(entry.q);
+      return [{
+        id: q.id, type: q.type, prompt: q.prompt, payload: JSON.parse(q.payload), order: entry.o, targets: entry.t,
+        response: answer ? JSON.parse(answer.response) : null, fraction: answer?.score ?? 0, correct: Boolean(answer?.correct),
+        key: JSON.parse(q.answerKey), explanation: q.explanation,
+      }];
+    });
+    const seconds = a.submittedAt ? Math.round((a.submittedAt.getTime() - a.startedAt.getTime()) / 1000) : null;
+    return { id: a.id, quiz: a.quiz, attemptNumber: a.attemptNumber, status: a.status, startedAt: a.startedAt, submittedAt: a.submittedAt, deadlineAt: a.deadlineAt, percent: a.percent, passed: a.passed, autoSubmitted: a.autoSubmitted, seconds, questions: reviewed };
+  });
+  const timeline = [
+    ...progress.map((p) => ({ at: p.completedAt!, text: `Completed the lesson “${p.lesson.title}”` })),
+    ...attempts.filter((a) => a.submittedAt).map((a) => ({ at: a.submittedAt!, text: `${a.quiz.title}, attempt ${a.attemptNumber}: ${a.percent}% (${a.passed ? "passed" : "not passed"}${a.autoSubmitted ? ", time ran out" : ""})` })),
+    ...(readiness.reachedAt ? [{ at: readiness.reachedAt, text: "Became internship ready" }] : []),
+  ].sort((x, y) => y.at.getTime() - x.at.getTime());
+  return { student, readiness, attempts: detailedAttempts, timeline, accommodation: accommodation ?? { timeMultiplier: 1, extraAttempts: 0 } };
+}
+
+/** Extra time (multiplier) and extra attempts for one student, recorded in the audit log. */
+export async function setAccommodation(viewer: CurrentUser, studentId: string, { timeMultiplier, extraAttempts }: { timeMultiplier: number; extraAttempts: number }) {
+  assertRole(viewer, "instructor");
+  const input = { timeMultiplier, extraAttempts }; // only these two fields, whatever the caller passed
+  const course = await getCourse();
+  const student = await db.user.findFirst({ where: { id: studentId, role: "student", deletedAt: null }, select: { id: true } });
+  if (!student) return { ok: false as const, message: "No such student." };
+  await db.$transaction(async (tx) => {
+    const before = await tx.accommodation.findUnique({ where: { userId_courseId: { userId: studentId, courseId: course.id } }, select: { timeMultiplier: true, extraAttempts: true } });
+    await tx.accommodation.upsert({
+      where: { userId_courseId: { userId: studentId, courseId: course.id } },
+      create: { userId: studentId, courseId: course.id, ...input },
+      update: input,
+      select: { id: true },
+    });
+    await recordAudit({ actorId: viewer.id, action: "accommodation.set", targetType: "User", targetId: studentId, detail: { before: before ?? { timeMultiplier: 1, extraAttempts: 0 }, after: input } }, tx);
+  });
+  return { ok: true as const };
+}
