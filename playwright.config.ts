@@ -29,7 +29,7 @@ export default defineConfig({
   },
   webServer: {
     // The production build against a fresh database, exactly as `npm start` runs it.
-    command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npm start",
+    command: "node --import tsx scripts/reset-database.ts && npm start",
     url: `${E2E_BASE_URL}/signin`,
     timeout: 300_000,
     reuseExistingServer: false,

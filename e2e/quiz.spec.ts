@@ -52,6 +52,7 @@ test("answers autosave: a reload keeps them", async ({ page }) => {
   await signUp(page, newAccount());
   await page.goto("/lessons/legal-team");
   await page.getByRole("button", { name: "Mark lesson complete" }).click();
+  await expect(page.getByTestId("lesson-complete")).toBeVisible();
   await page.goto("/quizzes/legal-team-quiz");
   await page.getByRole("button", { name: "Start the quiz" }).click();
   const quiz = quizFor("legal-team");
@@ -100,6 +101,7 @@ test("nothing a student can fetch during an attempt reveals keys or explanations
   await signUp(page, newAccount());
   await page.goto("/lessons/legal-team");
   await page.getByRole("button", { name: "Mark lesson complete" }).click();
+  await expect(page.getByTestId("lesson-complete")).toBeVisible();
   const quiz = quizFor("legal-team");
   const bodies: { url: string; text: string }[] = [];
   page.on("response", async (response) => {

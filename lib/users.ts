@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/retry";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { refreshSummaries } from "@/lib/roster/summaries";
 
 export class EmailTakenError extends Error {
@@ -24,7 +24,7 @@ export async function createUser(input: NewUser) {
     if (user.role === "student") await refreshSummaries([user.id]);
     return user;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();
+    if (isUniqueViolation(error)) throw new EmailTakenError();
     throw error;
   }
 }

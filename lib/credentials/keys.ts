@@ -1,7 +1,7 @@
 import "server-only";
 import { exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/retry";
 
 const KEY_ID = "casebook-ed25519-1";
 export const ALGORITHM = "EdDSA";
@@ -18,7 +18,7 @@ async function loadOrCreate(): Promise<KeyPair> {
       await db.signingKey.create({ data, select: { id: true } });
     } catch (error) {
       // Another instance created it first: use theirs, so every instance signs alike.
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
     row = await db.signingKey.findUniqueOrThrow({ where: { id: KEY_ID }, select: { privateJwk: true, publicJwk: true } });
   }

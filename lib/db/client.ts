@@ -1,15 +1,26 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databaseUrl, sqliteFilePath } from "./url";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
+import { databaseUrl, isSqliteUrl, sqliteFilePath } from "./url";
 
 /** Busy timeout: concurrent writers wait this long for the lock instead of failing. */
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
+/**
+ * DATABASE_URL chooses the database: a file: URL opens the embedded SQLite file,
+ * postgres:// a PostgreSQL pool. Both clients come from one schema and share an API,
+ * so the rest of the app uses one type.
+ */
 function createClient(): PrismaClient {
-  const file = sqliteFilePath(databaseUrl());
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  const url = databaseUrl();
+  if (isSqliteUrl(url)) {
+    const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    return new PrismaClient({ adapter });
+  }
+  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
 }
 
 // One client per process. Development reloads modules on every edit, so the client

@@ -39,7 +39,10 @@ function acceptMultiStatementScripts<T extends Queryable>(adapter: T): T {
 
 export async function migrationAdapter() {
   const url = databaseUrl();
-  if (!isSqliteUrl(url)) throw new Error(`This schema is for SQLite; DATABASE_URL is ${url}`);
+  if (!isSqliteUrl(url)) {
+    const { postgresMigrationAdapter } = await import("./migration-adapter-pg");
+    return postgresMigrationAdapter(url);
+  }
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Wait for a running app's write lock instead of failing with SQLITE_BUSY.

@@ -92,7 +92,7 @@ export async function analyzeObjectives(viewer: CurrentUser, objectiveId?: strin
       JOIN "Question" q ON q."id" = a."questionId"
       WHERE q."objective" = ${selected.id} AND t."status" = 'graded'
       GROUP BY t."userId"
-      HAVING SUM(a."score" * q."points") < ${threshold} * SUM(q."points")`;
+      HAVING SUM(a."score" * q."points") < CAST(${threshold} AS DOUBLE PRECISION) * SUM(q."points")`;
     belowTotal = perStudent.length;
     const first = perStudent.slice(0, 100);
     const users = new Map((await db.user.findMany({ where: { id: { in: first.map((p) => p.userId) }, deletedAt: null }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { COURSE_SLUG } from "@/lib/course/constants";
 import { refreshSummaries, touchActivity } from "@/lib/roster/summaries";
+import { retryOnConflict } from "@/lib/db/retry";
 import { buildOutline, previewOutline, type LessonRecord, type Outline, type OutlineQuiz, type QuizRecord } from "./outline";
 
 // Rough reading-and-answering time per quiz question, for "time left".
@@ -100,12 +101,14 @@ export async function getLessonView(user: CurrentUser, slug: string): Promise<Le
 /** Marks the lesson started (once) and visited (every time); returns its completion time. */
 async function recordVisit(userId: string, lessonId: string): Promise<Date | null> {
   const now = new Date();
-  const row = await db.lessonProgress.upsert({
-    where: { userId_lessonId: { userId, lessonId } },
-    create: { userId, lessonId, startedAt: now, lastVisitedAt: now },
-    update: { lastVisitedAt: now },
-    select: { completedAt: true },
-  });
+  const row = await retryOnConflict(() =>
+    db.lessonProgress.upsert({
+      where: { userId_lessonId: { userId, lessonId } },
+      create: { userId, lessonId, startedAt: now, lastVisitedAt: now },
+      update: { lastVisitedAt: now },
+      select: { completedAt: true },
+    }),
+  );
   await db.user.update({ where: { id: userId }, data: { lastActiveAt: now }, select: { id: true } });
   await touchActivity(userId, now);
   return row.completedAt;
@@ -126,12 +129,14 @@ export async function completeLesson(user: CurrentUser, slug: string): Promise<C
   const lesson = await db.lesson.findUniqueOrThrow({ where: { id: step.id }, select: { id: true, contentHash: true } });
   const now = new Date();
   const key = { userId: user.id, lessonId: lesson.id };
-  await db.lessonProgress.upsert({
-    where: { userId_lessonId: key },
-    create: { ...key, startedAt: now, lastVisitedAt: now },
-    update: {},
-    select: { id: true },
-  });
+  await retryOnConflict(() =>
+    db.lessonProgress.upsert({
+      where: { userId_lessonId: key },
+      create: { ...key, startedAt: now, lastVisitedAt: now },
+      update: {},
+      select: { id: true },
+    }),
+  );
   // Conditional update: of any number of concurrent calls, exactly one sets the time.
   const { count } = await db.lessonProgress.updateMany({
     where: { ...key, completedAt: null },

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db/retry";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadOwnAttempt } from "./attempts";
 import { gradeAttempt, gradedSummary, type GradedSummary } from "./grading";
@@ -81,12 +82,14 @@ async function saveOne(attemptId: string, layout: LayoutEntry[], questionId: str
   if (!valid.ok) return valid;
   const savedAt = new Date();
   const response = JSON.stringify(valid.response);
-  await db.attemptAnswer.upsert({
-    where: { attemptId_questionId: { attemptId, questionId } },
-    create: { attemptId, questionId, response, savedAt },
-    update: { response, savedAt },
-    select: { id: true },
-  });
+  await retryOnConflict(() =>
+    db.attemptAnswer.upsert({
+      where: { attemptId_questionId: { attemptId, questionId } },
+      create: { attemptId, questionId, response, savedAt },
+      update: { response, savedAt },
+      select: { id: true },
+    }),
+  );
   return { ok: true, savedAt };
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/retry";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getCourse, getOutline } from "@/lib/progress";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { drawQuestions, layoutFor, layoutSchema, type BankQuestion } from "./layout";
 import { deadlineFor, effectiveLimits, isPastGrace } from "./policy";
 import { fail, NOT_FOUND, type Result } from "./result";
@@ -113,7 +113,7 @@ export async function startAttempt(user: CurrentUser, slug: string): Promise<Res
     });
     return { ok: true, attemptId: created.id, resumed: false };
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
     // A concurrent start took this number first: resume that attempt instead.
     const winner = await db.quizAttempt.findFirst({ where: { userId: user.id, quizId: quiz.id, status: "in_progress" }, select: { id: true } });
     return winner ? { ok: true, attemptId: winner.id, resumed: true } : fail(409, "Another attempt was just started. Reload the page.");

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/retry";
 import { getCourse, getOutline } from "@/lib/progress";
 import { refreshSummaries } from "@/lib/roster/summaries";
 import { evaluateReadiness, type ObjectiveEvidence, type ReadinessInput } from "./rules";
@@ -75,15 +75,18 @@ export async function refreshReadiness(user: CurrentUser) {
   const readiness = evaluateReadiness(await readinessInput(user), config);
   let record = await db.readiness.findUnique({ where: { userId_courseId: { userId: user.id, courseId: course.id } }, select: { reachedAt: true } });
   if (readiness.ready && !record && user.role === "student") {
+    let recorded = false;
     try {
       await db.$transaction(async (tx) => {
         await tx.readiness.create({ data: { userId: user.id, courseId: course.id }, select: { id: true } });
         await tx.certificate.create({ data: { userId: user.id, courseId: course.id, code: newCertificateCode(), holderName: user.name }, select: { id: true } });
       });
+      recorded = true;
     } catch (error) {
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      // A concurrent call recorded it first; its row is the one that counts.
+      if (!isUniqueViolation(error)) throw error;
     }
-    await refreshSummaries([user.id]);
+    if (recorded) await refreshSummaries([user.id]);
     record = await db.readiness.findUnique({ where: { userId_courseId: { userId: user.id, courseId: course.id } }, select: { reachedAt: true } });
   }
   const certificate = await db.certificate.findUnique({

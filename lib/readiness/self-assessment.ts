@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db/retry";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getCourse } from "@/lib/progress";
 import type { SelfAssessmentInput } from "./schemas";
@@ -17,10 +18,10 @@ export async function saveSelfAssessment(user: CurrentUser, input: SelfAssessmen
   if (user.role !== "student") throw new Error("Only students complete the self-assessment.");
   const course = await getCourse();
   const data = { ratings: JSON.stringify(input.ratings), specialization: input.specialization };
-  await db.skillsSelfAssessment.upsert({
+  await retryOnConflict(() => db.skillsSelfAssessment.upsert({
     where: { userId_courseId: { userId: user.id, courseId: course.id } },
     create: { userId: user.id, courseId: course.id, ...data },
     update: data,
     select: { id: true },
-  });
+  }));
 }

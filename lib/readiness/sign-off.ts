@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/retry";
 import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { getCourse } from "@/lib/progress";
 
 /**
@@ -38,7 +38,7 @@ export async function signOffStudent(viewer: CurrentUser, studentId: string, not
       await recordAudit({ actorId: viewer.id, action: "readiness.sign_off", targetType: "User", targetId: studentId, detail: { note, signOffId: row.id } }, tx);
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, message: "That student is already signed off." };
+    if (isUniqueViolation(error)) return { ok: false, message: "That student is already signed off." };
     throw error;
   }
   return { ok: true };

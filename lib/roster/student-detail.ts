@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db/retry";
 import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -70,7 +71,7 @@ export async function setAccommodation(viewer: CurrentUser, studentId: string, {
   const course = await getCourse();
   const student = await db.user.findFirst({ where: { id: studentId, role: "student", deletedAt: null }, select: { id: true } });
   if (!student) return { ok: false as const, message: "No such student." };
-  await db.$transaction(async (tx) => {
+  await retryOnConflict(() => db.$transaction(async (tx) => {
     const before = await tx.accommodation.findUnique({ where: { userId_courseId: { userId: studentId, courseId: course.id } }, select: { timeMultiplier: true, extraAttempts: true } });
     await tx.accommodation.upsert({
       where: { userId_courseId: { userId: studentId, courseId: course.id } },
@@ -79,6 +80,6 @@ export async function setAccommodation(viewer: CurrentUser, studentId: string, {
       select: { id: true },
     });
     await recordAudit({ actorId: viewer.id, action: "accommodation.set", targetType: "User", targetId: studentId, detail: { before: before ?? { timeMultiplier: 1, extraAttempts: 0 }, after: input } }, tx);
-  });
+  }));
   return { ok: true as const };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db/retry";
 import { COURSE_SLUG } from "@/lib/course/constants";
 
 const BATCH = 400;
@@ -68,12 +69,16 @@ export async function refreshSummaries(userIds: string[]) {
         maxFailsUnpassed: Math.max(0, ...mine.filter((b) => !b.passed).map((b) => b.failed)),
       };
     });
-    await db.$transaction([
-      db.quizBest.deleteMany({ where: { userId: { in: ids } } }),
-      db.quizBest.createMany({ data: [...bests.values()] }),
-      db.studentSummary.deleteMany({ where: { userId: { in: ids } } }),
-      db.studentSummary.createMany({ data: summaries }),
-    ]);
+    // Replace the rows; a concurrent refresh of the same student may insert first,
+    // in which case this one retries against the rows that one wrote.
+    await retryOnConflict(() =>
+      db.$transaction([
+        db.quizBest.deleteMany({ where: { userId: { in: ids } } }),
+        db.quizBest.createMany({ data: [...bests.values()] }),
+        db.studentSummary.deleteMany({ where: { userId: { in: ids } } }),
+        db.studentSummary.createMany({ data: summaries }),
+      ]),
+    );
   }
 }
 
