@@ -61,9 +61,15 @@ test("answers autosave: a reload keeps them", async ({ page }) => {
   const fieldset = page.locator("fieldset.question").filter({ has: page.locator("legend", { hasText: single.prompt }) });
   await fieldset.getByLabel(right.text, { exact: true }).check();
   await expect(fieldset.getByText("Saved.")).toBeVisible();
+  // Typed answers save after a pause in typing, even if the field never loses focus.
+  const typed = quiz.questions.find((q) => q.type === "short_text")!;
+  const textField = page.locator("fieldset.question").filter({ has: page.locator("legend", { hasText: typed.prompt }) });
+  await textField.getByLabel("Your answer").pressSequentially("backbone");
+  await expect(textField.getByText("Saved.")).toBeVisible();
   await page.reload();
   await expect(fieldset.getByLabel(right.text, { exact: true })).toBeChecked();
-  await expect(page.getByTestId("answered-count")).toHaveText(`1 of ${quiz.questions.length} answered`);
+  await expect(textField.getByLabel("Your answer")).toHaveValue("backbone");
+  await expect(page.getByTestId("answered-count")).toHaveText(`2 of ${quiz.questions.length} answered`);
 });
 
 test("the final assessment shows its timer and the server enforces the deadline", async ({ page }) => {

@@ -44,16 +44,20 @@ export function Autosave({ formId, saveUrl, questions, initiallyAnswered }: { fo
       }
     };
 
-    const onChange = (event: Event) => {
+    // Choices save on change; typed answers save after a short pause in typing, so
+    // a reload never loses text that was never blurred.
+    const onEdit = (event: Event) => {
       const fieldset = (event.target as HTMLElement).closest<HTMLElement>("[data-question-id]");
       const question = fieldset && byId.get(fieldset.dataset.questionId ?? "");
       if (!fieldset || !question) return;
       clearTimeout(timers.get(question.id));
-      timers.set(question.id, setTimeout(() => void save(fieldset, question), 300));
+      timers.set(question.id, setTimeout(() => void save(fieldset, question), event.type === "input" ? 600 : 300));
     };
-    form.addEventListener("change", onChange);
+    form.addEventListener("change", onEdit);
+    form.addEventListener("input", onEdit);
     return () => {
-      form.removeEventListener("change", onChange);
+      form.removeEventListener("change", onEdit);
+      form.removeEventListener("input", onEdit);
       timers.forEach(clearTimeout);
     };
   }, [formId, saveUrl, questions]);

@@ -5,16 +5,36 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Prisma's upsert is a read followed by a write, so two concurrent upserts of the
- * same row can both try the insert; on PostgreSQL the loser gets a unique violation.
- * Running it again finds the winner's row and updates it instead.
+ * SQLite in WAL mode: a transaction that read first and then writes fails at once with
+ * SQLITE_BUSY_SNAPSHOT when another process committed in between (the busy timeout
+ * cannot help, its snapshot is stale). It rolled back, so running it again is safe.
  */
-export async function retryOnConflict<T>(operation: () => Promise<T>, attempts = 3): Promise<T> {
+export function isTransientLock(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
+  return /SQLITE_BUSY|database is locked/i.test(text);
+}
+
+/**
+ * Runs a write again when it lost a race it can safely retry: a unique-key collision
+ * between concurrent upserts (the retry finds the winner's row and updates it), or a
+ * stale SQLite snapshot (the retry starts a fresh transaction).
+ */
+export function retryOnConflict<T>(operation: () => Promise<T>, attempts = 5): Promise<T> {
+  return retrying(operation, (error) => isUniqueViolation(error) || isTransientLock(error), attempts);
+}
+
+/** Like retryOnConflict, but a unique violation is an answer (someone else won), not a retry. */
+export function retryOnTransientLock<T>(operation: () => Promise<T>, attempts = 5): Promise<T> {
+  return retrying(operation, isTransientLock, attempts);
+}
+
+async function retrying<T>(operation: () => Promise<T>, retryable: (error: unknown) => boolean, attempts: number): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation();
     } catch (error) {
-      if (attempt >= attempts || !isUniqueViolation(error)) throw error;
+      if (attempt >= attempts || !retryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
 }

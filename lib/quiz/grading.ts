@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db/retry";
 import { refreshSummaries } from "@/lib/roster/summaries";
 import { gradeResponse, scoreAttempt } from "./grade";
 import { layoutSchema } from "./layout";
@@ -15,7 +16,7 @@ export type GradedSummary = { attemptId: string; score: number; maxScore: number
  * concurrent calls exactly one grades; the rest find it graded and change nothing.
  */
 export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean }): Promise<void> {
-  const gradedFor = await db.$transaction(async (tx) => {
+  const gradedFor = await retryOnConflict(() => db.$transaction(async (tx) => {
     const attempt = await tx.quizAttempt.findUnique({
       where: { id: attemptId },
       select: { userId: true, status: true, layout: true, deadlineAt: true, quiz: { select: { passPercent: true } } },
@@ -62,7 +63,7 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
       });
     }
     return attempt.userId;
-  }, TX_OPTIONS);
+  }, TX_OPTIONS));
   if (gradedFor) await refreshSummaries([gradedFor]);
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { retryOnConflict } from "@/lib/db/retry";
 import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -31,12 +32,12 @@ export type RevokeResult = { ok: true } | { ok: false; message: string };
 /** Revokes with a reason; the audit entry commits with the change. Revoking twice changes nothing. */
 export async function revokeCertificate(viewer: CurrentUser, code: string, reason: string): Promise<RevokeResult> {
   assertRole(viewer, "instructor");
-  return db.$transaction(async (tx) => {
+  return retryOnConflict(() => db.$transaction(async (tx) => {
     const cert = await tx.certificate.findUnique({ where: { code }, select: { id: true, revokedAt: true } });
     if (!cert) return { ok: false, message: "No certificate has that code." };
     if (cert.revokedAt) return { ok: false, message: "That certificate is already revoked." };
     await tx.certificate.update({ where: { id: cert.id }, data: { revokedAt: new Date(), revokedReason: reason }, select: { id: true } });
     await recordAudit({ actorId: viewer.id, action: "certificate.revoke", targetType: "Certificate", targetId: cert.id, detail: { code, reason } }, tx);
     return { ok: true } as const;
-  });
+  }));
 }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
-import { isUniqueViolation } from "@/lib/db/retry";
+import { isUniqueViolation, retryOnTransientLock } from "@/lib/db/retry";
 import { getCourse, getOutline } from "@/lib/progress";
 import { refreshSummaries } from "@/lib/roster/summaries";
 import { evaluateReadiness, type ObjectiveEvidence, type ReadinessInput } from "./rules";
@@ -77,10 +77,10 @@ export async function refreshReadiness(user: CurrentUser) {
   if (readiness.ready && !record && user.role === "student") {
     let recorded = false;
     try {
-      await db.$transaction(async (tx) => {
+      await retryOnTransientLock(() => db.$transaction(async (tx) => {
         await tx.readiness.create({ data: { userId: user.id, courseId: course.id }, select: { id: true } });
         await tx.certificate.create({ data: { userId: user.id, courseId: course.id, code: newCertificateCode(), holderName: user.name }, select: { id: true } });
-      });
+      }));
       recorded = true;
     } catch (error) {
       // A concurrent call recorded it first; its row is the one that counts.

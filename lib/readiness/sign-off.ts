@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db/retry";
+import { isUniqueViolation, retryOnConflict } from "@/lib/db/retry";
 import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -48,8 +48,8 @@ export async function setSignOffRequired(viewer: CurrentUser, required: boolean)
   assertRole(viewer, "instructor");
   const course = await getCourse();
   const config = { ...parseCourseConfig(course.config), requireInstructorSignOff: required };
-  await db.$transaction(async (tx) => {
+  await retryOnConflict(() => db.$transaction(async (tx) => {
     await tx.course.update({ where: { id: course.id }, data: { config: JSON.stringify(config) }, select: { id: true } });
     await recordAudit({ actorId: viewer.id, action: "course.sign_off_required", targetType: "Course", targetId: course.id, detail: { required } }, tx);
-  });
+  }));
 }
