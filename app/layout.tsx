@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { SiteHeader } from "@/components/site-header";
 import { COURSE_TITLE } from "@/lib/course/constants";
 import "./globals.css";
 
@@ -14,21 +13,12 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
+// Only the document shell: app pages add the session-aware header in (site)/layout,
+// public pages a static one, so those can be prerendered.
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body>
-        <a className="skip-link" href="#main">
-          Skip to main content
-        </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1} className="page">
-          {children}
-        </main>
-        <footer className="site-footer">
-          <p>Casebook, an open-source course module. Course content is for education, not legal advice.</p>
-        </footer>
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

@@ -57,3 +57,13 @@ test("lesson pages work at 360 px wide", async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 });
+
+test("the public syllabus is prerendered, lists every lesson, and is accessible", async ({ page }) => {
+  const response = await page.goto("/about");
+  expect(response?.status()).toBe(200);
+  // Served from the build's prerendered copy, not rendered per request.
+  expect(response?.headers()["x-nextjs-prerender"] ?? response?.headers()["x-nextjs-cache"]).toBeTruthy();
+  await expect(page.getByRole("heading", { name: /About Introduction to Legal Careers/, level: 1 })).toBeVisible();
+  await expect(page.locator(".syllabus > li")).toHaveCount(7);
+  await expectAccessible(page);
+});

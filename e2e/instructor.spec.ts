@@ -15,13 +15,13 @@ function instructorUrls(): string[] {
         urls.push(
           "/" +
             path
-              .relative("app", dir)
+              .relative(path.join("app", "(site)"), dir)
               .replace(/\[slug\]/g, "legal-team-quiz")
               .replace(/\[id\]/g, "some-student-id"),
         );
     }
   };
-  walk(path.join("app", "instructor"));
+  walk(path.join("app", "(site)", "instructor"));
   return urls;
 }
 

@@ -29,10 +29,10 @@ export function parseLessonFile(file: string, raw: string): LessonFile {
 
 export function loadLessons(dir = path.join(CONTENT_DIR, "lessons")): LessonFile[] {
   const lessons = fs
-    .readdirSync(dir)
+    .readdirSync(/* turbopackIgnore: true */ dir)
     .filter((name) => name.endsWith(".md"))
     .sort()
-    .map((name) => parseLessonFile(`lessons/${name}`, fs.readFileSync(path.join(dir, name), "utf8")));
+    .map((name) => parseLessonFile(`lessons/${name}`, fs.readFileSync(/* turbopackIgnore: true */ path.join(dir, name), "utf8")));
   const problems: string[] = [];
   const seen = new Map<string, string>();
   for (const lesson of lessons) {

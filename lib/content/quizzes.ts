@@ -25,12 +25,12 @@ export function parseQuizFile(file: string, raw: string): LoadedQuiz {
 
 /** Loads every quiz and checks it against the lessons: lesson, objectives and sections must exist. */
 export function loadQuizzes(lessons: LessonFile[], dir = path.join(CONTENT_DIR, "quizzes")): LoadedQuiz[] {
-  if (!fs.existsSync(dir)) return [];
+  if (!fs.existsSync(/* turbopackIgnore: true */ dir)) return [];
   const quizzes = fs
-    .readdirSync(dir)
+    .readdirSync(/* turbopackIgnore: true */ dir)
     .filter((name) => name.endsWith(".yaml"))
     .sort()
-    .map((name) => parseQuizFile(`quizzes/${name}`, fs.readFileSync(path.join(dir, name), "utf8")));
+    .map((name) => parseQuizFile(`quizzes/${name}`, fs.readFileSync(/* turbopackIgnore: true */ path.join(dir, name), "utf8")));
   const bySlug = new Map(lessons.map((l) => [l.slug, l]));
   const sections = new Map(lessons.map((l) => [l.slug, new Set(sectionsOf(l.body).map((s) => s.id))]));
   const objectives = new Set(lessons.flatMap((l) => l.objectives.map((o) => o.id)));

@@ -24,7 +24,7 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
             <th scope="col">Objective</th>
             <th scope="col">Lesson</th>
             <th scope="col">Mastery</th>
-            <th scope="col">Students with answers</th>
+            <th scope="col">Answers graded</th>
           </tr>
         </thead>
         <tbody>
@@ -35,7 +35,7 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
               </td>
               <td>{o.lesson}</td>
               <td>{o.mastery === null ? "n/a" : `${Math.round(o.mastery * 100)}%`}</td>
-              <td>{o.students}</td>
+              <td>{o.answers.toLocaleString("en-US")}</td>
             </tr>
           ))}
         </tbody>
