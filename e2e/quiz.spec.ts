@@ -127,6 +127,16 @@ test("nothing a student can fetch during an attempt reveals keys or explanations
   // Also fetch the attempt as an RSC request, the way client navigation would.
   const rsc = await page.request.get(page.url().replace(/\/confirm$/, ""), { headers: { RSC: "1" } });
   bodies.push({ url: "rsc", text: await rsc.text() });
+  // And through the JSON API a non-browser client would use: resume and read the attempt.
+  const resumed = await page.request.post("/api/quizzes/legal-team-quiz/attempts");
+  expect(resumed.status()).toBe(200);
+  const json = await resumed.json();
+  expect(json.resumed).toBe(true);
+  expect(json.questions).toHaveLength(quiz.questions.length);
+  bodies.push({ url: "api start", text: JSON.stringify(json) });
+  const read = await page.request.get(`/api/attempts/${json.attempt.id}`);
+  expect(read.status()).toBe(200);
+  bodies.push({ url: "api read", text: await read.text() });
 
   expect(bodies.length).toBeGreaterThan(5);
   const leaks: string[] = [];
