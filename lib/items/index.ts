@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
@@ -66,31 +67,42 @@ export async function analyzeObjectives(viewer: CurrentUser, objectiveId?: strin
   const config = parseCourseConfig(course.config);
   const lessons = await db.lesson.findMany({ where: { courseId: course.id }, select: { slug: true, title: true, objectives: true }, orderBy: { position: "asc" } });
   const objectives = lessons.flatMap((l) => (JSON.parse(l.objectives) as { id: string; text: string }[]).map((o) => ({ ...o, lesson: l.title })));
-  const rows = await db.$queryRaw<{ objective: string; earned: number | null; possible: number | bigint; students: number | bigint }[]>`
-    SELECT q."objective" AS "objective", SUM(a."score" * q."points") AS "earned", SUM(q."points") AS "possible", COUNT(DISTINCT t."userId") AS "students"
-    FROM "QuizAttempt" t
-    JOIN "Quiz" z ON z."id" = t."quizId"
-    JOIN "AttemptAnswer" a ON a."attemptId" = t."id"
-    JOIN "Question" q ON q."id" = a."questionId"
-    WHERE z."courseId" = ${course.id} AND t."status" = 'graded'
-    GROUP BY q."objective"`;
-  const by = new Map(rows.map((r) => [r.objective, r]));
+  const questions = await db.question.findMany({ where: { quiz: { courseId: course.id } }, select: { id: true, objective: true, points: true } });
+  // Graded answers are exactly those with a score (autosaved ones have none yet), so
+  // the sums come from the (questionId, score) index alone, without touching attempts.
+  const rows = questions.length
+    ? await db.$queryRaw<{ questionId: string; earned: number | null; answered: number | bigint }[]>`
+        SELECT "questionId" AS "questionId", SUM("score") AS "earned", COUNT("score") AS "answered"
+        FROM "AttemptAnswer"
+        WHERE "questionId" IN (${Prisma.join(questions.map((q) => q.id))}) AND "score" IS NOT NULL
+        GROUP BY "questionId"`
+    : [];
+  const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
+  const by = new Map<string, { earned: number; possible: number; answers: number }>();
+  for (const q of questions) {
+    const r = byQuestion.get(q.id);
+    const sums = by.get(q.objective) ?? { earned: 0, possible: 0, answers: 0 };
+    sums.earned += Number(r?.earned ?? 0) * q.points;
+    sums.possible += Number(r?.answered ?? 0) * q.points;
+    sums.answers += Number(r?.answered ?? 0);
+    by.set(q.objective, sums);
+  }
   const summary = objectives.map((o) => {
     const r = by.get(o.id);
-    const possible = Number(r?.possible ?? 0);
-    return { ...o, mastery: possible ? Number(r!.earned ?? 0) / possible : null, students: Number(r?.students ?? 0) };
+    return { ...o, mastery: r?.possible ? r.earned / r.possible : null, answers: r?.answers ?? 0 };
   });
   let below: { id: string; name: string; email: string; mastery: number }[] = [];
   let belowTotal = 0;
   const selected = objectiveId ? objectives.find((o) => o.id === objectiveId) : undefined;
   if (selected) {
     const threshold = config.objectiveMasteryPercent / 100;
-    const perStudent = await db.$queryRaw<{ userId: string; earned: number | null; possible: number | bigint }[]>`
+    const ids = questions.filter((q) => q.objective === selected.id).map((q) => q.id);
+    const perStudent = !ids.length ? [] : await db.$queryRaw<{ userId: string; earned: number | null; possible: number | bigint }[]>`
       SELECT t."userId" AS "userId", SUM(a."score" * q."points") AS "earned", SUM(q."points") AS "possible"
-      FROM "QuizAttempt" t
-      JOIN "AttemptAnswer" a ON a."attemptId" = t."id"
+      FROM "AttemptAnswer" a
       JOIN "Question" q ON q."id" = a."questionId"
-      WHERE q."objective" = ${selected.id} AND t."status" = 'graded'
+      JOIN "QuizAttempt" t ON t."id" = a."attemptId"
+      WHERE a."questionId" IN (${Prisma.join(ids)}) AND a."score" IS NOT NULL
       GROUP BY t."userId"
       HAVING SUM(a."score" * q."points") < CAST(${threshold} AS DOUBLE PRECISION) * SUM(q."points")`;
     belowTotal = perStudent.length;

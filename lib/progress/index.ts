@@ -7,6 +7,9 @@ import { refreshSummaries, touchActivity } from "@/lib/roster/summaries";
 import { retryOnConflict } from "@/lib/db/retry";
 import { buildOutline, previewOutline, type LessonRecord, type Outline, type OutlineQuiz, type QuizRecord } from "./outline";
 
+/** How stale a student's "last active" time may get before a page view rewrites it. */
+export const ACTIVITY_RESOLUTION_MS = 5 * 60_000;
+
 // Rough reading-and-answering time per quiz question, for "time left".
 const MINUTES_PER_QUESTION = 1;
 
@@ -16,16 +19,17 @@ export const getCourse = cache(async () => {
   return course;
 });
 
-const getStructure = cache(async (courseId: string) => {
+/** Lessons and quizzes in order, read once per request however many callers need them. */
+export const getStructure = cache(async (courseId: string) => {
   const [lessons, quizzes] = await Promise.all([
     db.lesson.findMany({
       where: { courseId },
-      select: { id: true, slug: true, title: true, summary: true, estimatedMinutes: true },
+      select: { id: true, slug: true, title: true, summary: true, estimatedMinutes: true, objectives: true },
       orderBy: { position: "asc" },
     }),
     db.quiz.findMany({
       where: { courseId },
-      select: { id: true, slug: true, title: true, lessonId: true, drawCount: true, timeLimitSeconds: true, _count: { select: { questions: { where: { retiredAt: null } } } } },
+      select: { id: true, slug: true, title: true, kind: true, lessonId: true, drawCount: true, timeLimitSeconds: true, _count: { select: { questions: { where: { retiredAt: null } } } } },
       orderBy: { position: "asc" },
     }),
   ]);
@@ -36,7 +40,7 @@ const getStructure = cache(async (courseId: string) => {
     lessonId: q.lessonId,
     estimatedMinutes: q.timeLimitSeconds ? Math.ceil(q.timeLimitSeconds / 60) : (q.drawCount ?? q._count.questions) * MINUTES_PER_QUESTION,
   }));
-  return { lessons, quizzes: outlineQuizzes };
+  return { lessons, quizzes: outlineQuizzes, quizKinds: new Map(quizzes.map((q) => [q.id, q.kind])) };
 });
 
 /** The student's outline: every lesson and quiz with its status, percent and next step. */
@@ -109,8 +113,14 @@ async function recordVisit(userId: string, lessonId: string): Promise<Date | nul
       select: { completedAt: true },
     }),
   );
-  await db.user.update({ where: { id: userId }, data: { lastActiveAt: now }, select: { id: true } });
-  await touchActivity(userId, now);
+  // "Last active" is shown by the day and the at-risk rule counts days, so a write per
+  // page view would only add lock traffic: record activity at most every few minutes.
+  const staleBefore = new Date(now.getTime() - ACTIVITY_RESOLUTION_MS);
+  const { count } = await db.user.updateMany({
+    where: { id: userId, OR: [{ lastActiveAt: null }, { lastActiveAt: { lt: staleBefore } }] },
+    data: { lastActiveAt: now },
+  });
+  if (count > 0) await touchActivity(userId, now);
   return row.completedAt;
 }
 

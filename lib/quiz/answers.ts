@@ -18,7 +18,7 @@ export const saveAnswerSchema = z.object({
   response: z.unknown(),
 });
 
-type LayoutEntry = { q: string; o: string[]; t: string[] };
+type LayoutEntry = { q: string; o: string[]; t: string[]; y?: string };
 
 /** Checks a response against the question's shape and the attempt's own option ids. */
 export function validateResponse(type: QuestionType, entry: LayoutEntry, raw: unknown): Result<{ response: unknown }> {
@@ -56,12 +56,15 @@ export function validateResponse(type: QuestionType, entry: LayoutEntry, raw: un
 }
 
 async function openAttempt(user: CurrentUser, attemptId: string): Promise<Result<{ layout: LayoutEntry[]; deadlineAt: Date | null }>> {
-  const owned = await loadOwnAttempt(user, attemptId);
-  if (!owned) return NOT_FOUND;
-  if (owned.status !== "in_progress" || isPastGrace(owned.deadlineAt))
+  if (typeof attemptId !== "string" || attemptId.length > 64) return NOT_FOUND;
+  // One read for ownership, state and layout: autosave is the hottest path during an exam.
+  const row = await db.quizAttempt.findFirst({ where: { id: attemptId, userId: user.id }, select: { id: true, status: true, deadlineAt: true, layout: true } });
+  if (!row) return NOT_FOUND;
+  if (row.status !== "in_progress" || isPastGrace(row.deadlineAt)) {
+    if (row.status === "in_progress") await gradeAttempt(row.id, { auto: true });
     return fail(409, "This attempt is already submitted. Time may have run out; your saved answers were graded.");
-  const row = await db.quizAttempt.findUniqueOrThrow({ where: { id: owned.id }, select: { layout: true } });
-  return { ok: true, layout: layoutSchema.parse(JSON.parse(row.layout)), deadlineAt: owned.deadlineAt };
+  }
+  return { ok: true, layout: layoutSchema.parse(JSON.parse(row.layout)), deadlineAt: row.deadlineAt };
 }
 
 /** Autosave: stores one answer for an open attempt, after checking every part of it. */
@@ -76,9 +79,9 @@ export async function saveAnswer(user: CurrentUser, attemptId: string, body: unk
 async function saveOne(attemptId: string, layout: LayoutEntry[], questionId: string, raw: unknown): Promise<Result<{ savedAt: Date }>> {
   const entry = layout.find((l) => l.q === questionId);
   if (!entry) return fail(400, "That question is not part of this attempt.");
-  const question = await db.question.findUniqueOrThrow({ where: { id: questionId }, select: { type: true } });
-  if (!isQuestionType(question.type)) return fail(400, "This question cannot be answered.");
-  const valid = validateResponse(question.type, entry, raw);
+  const type = entry.y ?? (await db.question.findUniqueOrThrow({ where: { id: questionId }, select: { type: true } })).type;
+  if (!isQuestionType(type)) return fail(400, "This question cannot be answered.");
+  const valid = validateResponse(type, entry, raw);
   if (!valid.ok) return valid;
   const savedAt = new Date();
   const response = JSON.stringify(valid.response);

@@ -10,6 +10,8 @@ export const layoutSchema = z.array(
     /** Display order of options / items (ids); targets for matching in `t`. */
     o: z.array(z.string()).default([]),
     t: z.array(z.string()).default([]),
+    /** Question type, so an autosave need not look the question up (absent on older attempts). */
+    y: z.string().optional(),
   }),
 );
 export type AttemptLayout = z.infer<typeof layoutSchema>;
@@ -56,6 +58,6 @@ export function layoutFor(questions: BankQuestion[], random: Random = cryptoRand
     if (q.type === "ordering" && q.orderKey && ids.length > 1) {
       while (order.join() === q.orderKey.join()) order = shuffle(ids, random);
     }
-    return { q: q.id, o: order, t: shuffle((q.payload.targets ?? []).map((t) => t.id), random) };
+    return { q: q.id, o: order, t: shuffle((q.payload.targets ?? []).map((t) => t.id), random), y: q.type };
   });
 }

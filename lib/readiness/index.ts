@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
 import { isUniqueViolation, retryOnTransientLock } from "@/lib/db/retry";
-import { getCourse, getOutline } from "@/lib/progress";
+import { getCourse, getOutline, getStructure } from "@/lib/progress";
 import { refreshSummaries } from "@/lib/roster/summaries";
 import { evaluateReadiness, type ObjectiveEvidence, type ReadinessInput } from "./rules";
 
@@ -23,14 +23,15 @@ async function bestAttempts(userId: string, courseId: string) {
 /** Gathers everything the readiness rule needs for one student. */
 export async function readinessInput(user: CurrentUser): Promise<ReadinessInput> {
   const course = await getCourse();
-  const [outline, lessons, quizzes, best, selfAssessment, signOff] = await Promise.all([
+  const [outline, structure, best, selfAssessment, signOff] = await Promise.all([
     getOutline(user),
-    db.lesson.findMany({ where: { courseId: course.id }, select: { slug: true, objectives: true }, orderBy: { position: "asc" } }),
-    db.quiz.findMany({ where: { courseId: course.id }, select: { id: true, slug: true, title: true, kind: true }, orderBy: { position: "asc" } }),
+    getStructure(course.id),
     bestAttempts(user.id, course.id),
     db.skillsSelfAssessment.findUnique({ where: { userId_courseId: { userId: user.id, courseId: course.id } }, select: { id: true } }),
     db.instructorSignOff.findUnique({ where: { studentId_courseId: { studentId: user.id, courseId: course.id } }, select: { id: true } }),
   ]);
+  const { lessons } = structure;
+  const quizzes = structure.quizzes.map((q) => ({ ...q, kind: structure.quizKinds.get(q.id) }));
   const answers = await db.attemptAnswer.findMany({
     where: { attemptId: { in: [...best.values()].map((a) => a.id) } },
     select: { score: true, question: { select: { objective: true, points: true } } },
