@@ -50,10 +50,18 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
       },
     });
     if (claimed.count === 0) return null;
+    // One statement per distinct outcome (usually right, wrong, and a partial credit or
+    // two) instead of one per answer: fewer round trips while the transaction is open.
+    const byOutcome = new Map<string, { score: number; correct: boolean; ids: string[] }>();
     for (const g of graded) {
-      if (g.answer) {
-        await tx.attemptAnswer.update({ where: { id: g.answer.id }, data: { score: g.fraction, correct: g.correct }, select: { id: true } });
-      }
+      if (!g.answer) continue;
+      const key = `${g.fraction}:${g.correct}`;
+      const group = byOutcome.get(key) ?? { score: g.fraction, correct: g.correct, ids: [] };
+      group.ids.push(g.answer.id);
+      byOutcome.set(key, group);
+    }
+    for (const group of byOutcome.values()) {
+      await tx.attemptAnswer.updateMany({ where: { id: { in: group.ids }, attemptId }, data: { score: group.score, correct: group.correct } });
     }
     // Unanswered questions get a row too, so item statistics count omissions.
     const missing = graded.filter((g) => !g.answer);
