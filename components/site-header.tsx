@@ -26,6 +26,9 @@ export async function SiteHeader() {
                 <span className="role-badge">{user.role}</span>
               </li>
               <li>
+                <Link href="/account">Account</Link>
+              </li>
+              <li>
                 <SignOutButton />
               </li>
             </ul>

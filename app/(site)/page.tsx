@@ -3,12 +3,20 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { COURSE_DESCRIPTION, COURSE_TITLE } from "@/lib/course/constants";
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
   const user = await getCurrentUser();
+  const closed = (await searchParams).account === "deleted";
   if (user?.role === "instructor") redirect("/instructor");
   if (user) redirect("/course");
   return (
     <div className="landing">
+      {closed && (
+        <p className="alert alert--success" role="status">
+          Your account is closed and you are signed out.
+        </p>
+      )}
       <h1>{COURSE_TITLE}</h1>
       <p className="lead">{COURSE_DESCRIPTION}</p>
       <p>

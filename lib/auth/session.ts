@@ -15,14 +15,18 @@ export type CurrentUser = { id: string; name: string; email: string; role: Role 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
+  return id ? userForSession(id) : null;
+});
+
+/** The user a session token names, unless the account was closed or its role is unknown. */
+export async function userForSession(id: string): Promise<CurrentUser | null> {
   const user = await db.user.findUnique({
     where: { id },
     select: { id: true, name: true, email: true, role: true, deletedAt: true },
   });
   if (!user || user.deletedAt || !isRole(user.role)) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role };
-});
+}
 
 /** For pages and server actions: sends a signed-out visitor to sign in. */
 export async function requireUser(returnTo?: string): Promise<CurrentUser> {

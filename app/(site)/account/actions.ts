@@ -1,0 +1,20 @@
+"use server";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import type { FormState } from "@/lib/forms";
+import { deleteAccount } from "@/lib/privacy";
+
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+export async function deleteAccountAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireUser("/account");
+  const result = await deleteAccount(user, { password: form.get("password"), confirm: form.get("confirm") });
+  if (!result.ok) {
+    return { ok: false, message: result.fieldErrors.form ?? "Please fix the highlighted fields.", fieldErrors: result.fieldErrors, values: { confirm: String(form.get("confirm") ?? "") } };
+  }
+  // The account can no longer sign in or use a session; drop the cookie too.
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) jar.delete(name);
+  redirect("/?account=deleted");
+}

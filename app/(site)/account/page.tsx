@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { DeleteAccountForm } from "@/components/account/delete-account-form";
+import { requireUser } from "@/lib/auth/session";
+import { deleteAccountAction } from "./actions";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const user = await requireUser("/account");
+  return (
+    <div className="narrow">
+      <h1>Your account</h1>
+      <dl className="facts">
+        <dt>Name</dt>
+        <dd>{user.name}</dd>
+        <dt>Email</dt>
+        <dd>{user.email}</dd>
+        <dt>Role</dt>
+        <dd>{user.role}</dd>
+      </dl>
+
+      <h2>Your data</h2>
+      <p>Download everything Casebook keeps about you: your profile, lesson progress, quiz attempts and answers, readiness and certificates, as a JSON file.</p>
+      <p>
+        <a className="button button--quiet" href="/account/export" download>
+          Download my data
+        </a>
+      </p>
+
+      {user.role === "student" ? (
+        <section aria-labelledby="close-heading">
+          <h2 id="close-heading">Close your account</h2>
+          <p>
+            This cannot be undone. You will be signed out and your name and email are removed; your instructor will no longer
+            see you in the class. Your graded answers stay, without your name, so the class statistics do not change. A
+            certificate you earned will show as withdrawn to anyone who checks it.
+          </p>
+          <DeleteAccountForm action={deleteAccountAction} />
+        </section>
+      ) : (
+        <p>Instructor accounts are closed by your program administrator.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { CurrentUser } from "@/lib/auth/session";
+import { retryOnTransientLock } from "@/lib/db/retry";
+import { deleteAccountSchema } from "./schemas";
+
+/**
+ * Everything Casebook holds about the student, as they would read it. Attempts carry
+ * their totals but not per-question correctness: the review policy decides when a
+ * student may see that, and a download must not get around it.
+ */
+export async function exportUserData(user: CurrentUser) {
+  const profile = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { name: true, email: true, role: true, createdAt: true, lastActiveAt: true },
+  });
+  const [progress, attempts, readiness, certificates, selfAssessments, accommodations] = await Promise.all([
+    db.lessonProgress.findMany({
+      where: { userId: user.id },
+      select: { startedAt: true, lastVisitedAt: true, completedAt: true, lesson: { select: { slug: true, title: true } } },
+      orderBy: { startedAt: "asc" },
+    }),
+    db.quizAttempt.findMany({
+      where: { userId: user.id },
+      select: {
+        attemptNumber: true,
+        status: true,
+        startedAt: true,
+        deadlineAt: true,
+        submittedAt: true,
+        percent: true,
+        passed: true,
+        autoSubmitted: true,
+        quiz: { select: { slug: true, title: true } },
+        answers: { select: { response: true, savedAt: true, question: { select: { prompt: true } } }, orderBy: { savedAt: "asc" } },
+      },
+      orderBy: { startedAt: "asc" },
+    }),
+    db.readiness.findMany({ where: { userId: user.id }, select: { reachedAt: true } }),
+    db.certificate.findMany({ where: { userId: user.id }, select: { code: true, holderName: true, issuedAt: true, revokedAt: true, revokedReason: true } }),
+    db.skillsSelfAssessment.findMany({ where: { userId: user.id }, select: { ratings: true, specialization: true, submittedAt: true, updatedAt: true } }),
+    db.accommodation.findMany({ where: { userId: user.id }, select: { timeMultiplier: true, extraAttempts: true, updatedAt: true } }),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    profile,
+    lessons: progress.map(({ lesson, ...p }) => ({ lesson: lesson.slug, title: lesson.title, ...p })),
+    quizAttempts: attempts.map(({ quiz, answers, ...a }) => ({
+      quiz: quiz.slug,
+      title: quiz.title,
+      ...a,
+      answers: answers.map((x) => ({ question: x.question.prompt, response: JSON.parse(x.response) as unknown, savedAt: x.savedAt })),
+    })),
+    readiness: readiness[0] ?? null,
+    certificates,
+    skillsSelfAssessments: selfAssessments.map((s) => ({ ...s, ratings: JSON.parse(s.ratings) as unknown })),
+    accommodations,
+  };
+}
+
+export type DeleteResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> };
+
+/**
+ * Closes a student's account: the person disappears (name, email and password are
+ * replaced, the roster and gradebook skip the row, sessions stop working) while their
+ * graded answers stay, without identity, so the class's item statistics do not shift.
+ * Certificates they earned stay verifiable as "withdrawn", without their name.
+ */
+export async function deleteAccount(user: CurrentUser, input: unknown): Promise<DeleteResult> {
+  if (user.role !== "student") return { ok: false, fieldErrors: { form: "Instructor accounts are closed by your program administrator." } };
+  const parsed = deleteAccountSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+    return { ok: false, fieldErrors };
+  }
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(row.passwordHash, parsed.data.password))) return { ok: false, fieldErrors: { password: "That password is not right." } };
+  const now = new Date();
+  const unusable = await hashPassword(randomBytes(32).toString("base64url"));
+  await retryOnTransientLock(() =>
+    db.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id: user.id },
+        data: { deletedAt: now, name: "Deleted student", email: `deleted-${user.id}@deleted.invalid`, passwordHash: unusable, lastActiveAt: null },
+        select: { id: true },
+      });
+      await tx.certificate.updateMany({ where: { userId: user.id, withdrawnAt: null }, data: { withdrawnAt: now, holderName: "Withdrawn" } });
+      await tx.studentSummary.deleteMany({ where: { userId: user.id } });
+      await tx.skillsSelfAssessment.deleteMany({ where: { userId: user.id } });
+      await recordAudit({ actorId: user.id, action: "account.delete", targetType: "user", targetId: user.id }, tx);
+    }),
+  );
+  return { ok: true };
+}

@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { userForSession } from "@/lib/auth/session";
+import { verifyPassword } from "@/lib/auth/password";
+import { deleteAccount, exportUserData } from "@/lib/privacy";
+import { refreshReadiness } from "@/lib/readiness";
+import { findCertificateForVerification } from "@/lib/readiness/certificates";
+import { gradebookCsv } from "@/lib/roster/gradebook";
+import { queryRoster } from "@/lib/roster/query";
+import { rosterQuerySchema } from "@/lib/roster/schemas";
+import { seed } from "@/lib/seed";
+import { completeLessonsAndQuizzes, completeSelfAssessment } from "@/tests/support/course";
+import { makeUser } from "@/tests/support/users";
+
+const PASSWORD = "a-long-test-password";
+
+beforeAll(async () => {
+  await seed({ demo: false });
+});
+
+async function csv(viewer: Parameters<typeof gradebookCsv>[0]) {
+  let text = "";
+  for await (const chunk of gradebookCsv(viewer)) text += chunk;
+  return text;
+}
+
+describe("privacy", () => {
+  it("exports the student's own data, with attempt totals but no per-question correctness or keys", async () => {
+    const student = await makeUser();
+    await completeLessonsAndQuizzes(student);
+    const data = await exportUserData(student);
+    expect(data.profile.email).toBe(student.email);
+    expect(data.lessons.length).toBe(7);
+    expect(data.quizAttempts.length).toBeGreaterThanOrEqual(7);
+    expect(data.quizAttempts[0].answers.length).toBeGreaterThan(0);
+    const text = JSON.stringify(data);
+    expect(text).not.toMatch(/"(answerKey|correct|explanation|accepted|score)"\s*:/);
+    expect(text).not.toContain("passwordHash");
+  });
+
+  it("closing an account needs the password and the typed confirmation, and changes nothing otherwise", async () => {
+    const student = await makeUser();
+    const wrong = await deleteAccount(student, { password: "not-my-password", confirm: "DELETE" });
+    expect(wrong).toEqual({ ok: false, fieldErrors: { password: "That password is not right." } });
+    const unconfirmed = await deleteAccount(student, { password: PASSWORD, confirm: "delete please" });
+    expect(unconfirmed.ok).toBe(false);
+    const junk = await deleteAccount(student, { password: 42, confirm: ["DELETE"] });
+    expect(junk.ok).toBe(false);
+    const row = await db.user.findUniqueOrThrow({ where: { id: student.id }, select: { deletedAt: true, email: true } });
+    expect(row).toEqual({ deletedAt: null, email: student.email });
+    const instructor = await makeUser("instructor");
+    expect((await deleteAccount(instructor, { password: PASSWORD, confirm: "DELETE" })).ok).toBe(false);
+  });
+
+  it("a closed account disappears from the roster and gradebook, cannot sign in, and its certificate shows as withdrawn", async () => {
+    const instructor = await makeUser("instructor");
+    const student = await makeUser();
+    await completeLessonsAndQuizzes(student, { final: true });
+    await completeSelfAssessment(student);
+    const readiness = await refreshReadiness(student);
+    const code = readiness.certificate!.code;
+    const attemptsBefore = await db.quizAttempt.count({ where: { userId: student.id } });
+    expect((await csv(instructor))).toContain(student.email);
+
+    expect(await deleteAccount(student, { password: PASSWORD, confirm: " DELETE " })).toEqual({ ok: true });
+
+    expect(await userForSession(student.id)).toBeNull();
+    expect(await csv(instructor)).not.toContain(student.email);
+    const roster = await queryRoster(instructor, rosterQuerySchema.parse({ q: student.email }));
+    expect(roster.total).toBe(0);
+    const user = await db.user.findUniqueOrThrow({ where: { id: student.id }, select: { name: true, email: true, deletedAt: true, passwordHash: true } });
+    expect(user.deletedAt).not.toBeNull();
+    expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(false);
+    expect(user.name).not.toBe(student.name);
+    expect(user.email).not.toBe(student.email);
+    const certificate = await findCertificateForVerification(code);
+    expect(certificate?.status).toBe("withdrawn");
+    expect(certificate?.holderName).not.toBe(student.name);
+    // Graded answers stay (without identity) so item statistics do not shift.
+    expect(await db.quizAttempt.count({ where: { userId: student.id } })).toBe(attemptsBefore);
+    const audit = await db.auditLog.findFirst({ where: { action: "account.delete", targetId: student.id }, select: { id: true } });
+    expect(audit).not.toBeNull();
+  });
+});
