@@ -1,18 +1,33 @@
-// Early redirect only: pages, actions and handlers check access themselves
-// (lib/auth/session.ts). This just saves a signed-out visitor a round trip.
+// Runs before every page: sets the per-request Content-Security-Policy (with a nonce
+// Next.js puts on its own scripts) and sends a signed-out visitor of a protected page
+// to sign in. Only an early redirect: pages, actions and handlers check access
+// themselves (lib/auth/session.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const PROTECTED = /^\/(course|glossary|lessons|quizzes|instructor|readiness|certificate|account)(\/|$)/;
+// Prerendered pages: the same HTML for everyone, so no per-request nonce.
+const STATIC_PAGES = new Set(["/about"]);
 
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (signedIn) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/signin";
-  url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
-  return NextResponse.redirect(url);
+  if (!signedIn && PROTECTED.test(pathname)) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/signin";
+    url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+  const csp = contentSecurityPolicy({ nonce: STATIC_PAGES.has(pathname) ? null : newNonce(), dev: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  return response;
 }
 
 export const config = {
-  matcher: ["/course/:path*", "/glossary", "/lessons/:path*", "/quizzes/:path*", "/instructor/:path*", "/readiness/:path*", "/certificate/:path*", "/account/:path*"],
+  // Every page; not API routes (JSON, with their own strict policy from next.config.js) or build assets.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|\\.well-known/).*)"],
 };
