@@ -1,30 +1,7 @@
 // `npm start`: build if needed, migrate, seed, then serve the production build.
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
+import { spawn } from "node:child_process";
+import { buildIfStale, NEXT_BIN } from "./build-if-stale";
 import { prepareEnv } from "./runtime-env";
-
-const SOURCE_DIRS = ["app", "components", "lib", "content", "prisma", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json"];
-const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
-
-function newestMtime(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(entry)) {
-    if (child === "generated" || child === "node_modules") continue;
-    newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const stamp = path.join(".next", "BUILD_ID");
-  if (!fs.existsSync(stamp)) return true;
-  const builtAt = fs.statSync(stamp).mtimeMs;
-  return SOURCE_DIRS.some((entry) => newestMtime(entry) > builtAt);
-}
 
 async function main() {
   (process.env as Record<string, string>).NODE_ENV = "production";
@@ -36,11 +13,7 @@ async function main() {
     process.exit(1);
   }
 
-  if (process.env.CASEBOOK_SKIP_BUILD !== "1" && buildIsStale()) {
-    console.log("Building Casebook (first start or changed sources)…");
-    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: process.env });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
+  if (process.env.CASEBOOK_SKIP_BUILD !== "1" && !buildIfStale()) process.exit(1);
 
   const { migrateDatabase } = await import("../lib/db/migrate");
   migrateDatabase();

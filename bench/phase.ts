@@ -1,0 +1,136 @@
+// One database's half of `npm run bench` (run by bench/run.ts in its own process,
+// because the Prisma client is bound to one DATABASE_URL per process): seeds the
+// class, starts the production build on it, measures, writes JSON to --out.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+const args = z
+  .object({
+    database: z.string(),
+    out: z.string(),
+    students: z.coerce.number().int().min(100),
+    finalClass: z.coerce.number().int().min(1),
+    port: z.coerce.number().int(),
+    seconds: z.coerce.number().int().min(1),
+    lighthouse: z.boolean().default(false),
+    fresh: z.boolean().default(false),
+  })
+  .parse(
+    (({ "final-class": finalClass, ...rest }) => ({ ...rest, finalClass }))(
+      parseArgs({
+        options: {
+          database: { type: "string" },
+          out: { type: "string" },
+          students: { type: "string" },
+          "final-class": { type: "string" },
+          port: { type: "string" },
+          seconds: { type: "string" },
+          lighthouse: { type: "boolean" },
+          fresh: { type: "boolean" },
+        },
+      }).values,
+    ),
+  );
+process.env.DATABASE_URL = args.database;
+const secret = process.env.NEXTAUTH_SECRET!;
+
+function log(message: string) {
+  console.log(`[bench ${args.database.startsWith("file:") ? "sqlite" : "postgres"}] ${message}`);
+}
+
+async function main() {
+  const { isSqliteUrl, sqliteFilePath } = await import("../lib/db/url");
+  if (isSqliteUrl(args.database)) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(sqliteFilePath(args.database) + suffix, { force: true });
+  const { migrateDatabase } = await import("../lib/db/migrate");
+  migrateDatabase(args.database);
+  const { seed, DEMO_USERS } = await import("../lib/seed");
+  await seed({ demo: true });
+  const { seedSynthetic, finalClassEmail } = await import("./synthetic");
+  let started = performance.now();
+  const seeded = await seedSynthetic({ url: args.database, students: args.students, finalClass: args.finalClass + 1 });
+  const seedSeconds = (performance.now() - started) / 1000;
+  log(`seeded ${seeded.students} students, ${seeded.attempts} attempts, ${seeded.answers} answers in ${seedSeconds.toFixed(1)} s`);
+
+  const { db } = await import("../lib/db");
+  const { sessionCookie } = await import("./support/sessions");
+  const emails = Array.from({ length: args.finalClass + 1 }, (_, i) => finalClassEmail(i));
+  const classUsers = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true }, orderBy: { email: "asc" } });
+  const instructor = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS.find((u) => u.role === "instructor")!.email }, select: { id: true } });
+  const lessons = await db.lesson.findMany({ select: { slug: true }, orderBy: { position: "asc" } });
+  const final = await db.quiz.findFirstOrThrow({ where: { kind: "final" }, select: { slug: true, id: true } });
+  const lessonQuiz = await db.quiz.findFirstOrThrow({ where: { kind: "lesson" }, select: { slug: true }, orderBy: { position: "asc" } });
+  const [reader, ...takers] = await Promise.all(classUsers.reverse().map((u) => sessionCookie(u.id, secret)));
+  const instructorCookie = await sessionCookie(instructor.id, secret);
+
+  const { startApp } = await import("./support/servers");
+  const app = await startApp(args.port, { DATABASE_URL: args.database, NEXTAUTH_SECRET: secret, CASEBOOK_DEMO: "0" });
+  try {
+    // The reader opens the final, so "the quiz page" is a real 20-question attempt page.
+    const opened = await fetch(`${app.url}/api/quizzes/${final.slug}/attempts`, { method: "POST", headers: { cookie: reader } });
+    if (!opened.ok) throw new Error(`reader could not start the final: ${opened.status} ${await opened.text()}`);
+    const attemptId = (await opened.json()).attempt.id as string;
+    const pages = { outline: "/course", lesson: `/lessons/${lessons[2].slug}`, quiz: `/quizzes/${final.slug}/attempts/${attemptId}` };
+
+    const { load } = await import("./support/load");
+    log("static page and signed-in pages under load");
+    const staticPage = await load(`${app.url}/about`, { seconds: args.seconds });
+    const studentPages = {
+      lesson: await load(app.url + pages.lesson, { seconds: args.seconds, cookie: reader }),
+      outline: await load(app.url + pages.outline, { seconds: args.seconds, cookie: reader }),
+      quiz: await load(app.url + pages.quiz, { seconds: args.seconds, cookie: reader }),
+    };
+
+    log("instructor pages at full size");
+    const { timedGet } = await import("./support/timed-get");
+    const runs = 6;
+    const instructorPages: Record<string, Awaited<ReturnType<typeof timedGet>>> = {};
+    const instructorCases: [string, string][] = [
+      ["roster: first page by name", "/instructor"],
+      ["roster: by progress, page 200", "/instructor?sort=progress&dir=desc&page=200"],
+      ["roster: at risk", "/instructor?status=at_risk&sort=status"],
+      ["roster: search", "/instructor?q=student+0042"],
+      [`item analysis: ${lessonQuiz.slug}`, `/instructor/quizzes/${lessonQuiz.slug}`],
+      [`item analysis: ${final.slug}`, `/instructor/quizzes/${final.slug}`],
+      ["objective mastery", "/instructor/objectives"],
+      ["gradebook CSV (all students)", "/instructor/gradebook.csv"],
+    ];
+    for (const [label, path] of instructorCases) instructorPages[label] = await timedGet(app.url + path, instructorCookie, runs);
+
+    const { firstLoadJs } = await import("./support/first-load-js");
+    const javascript = [];
+    for (const path of ["/about", pages.outline, pages.lesson, pages.quiz]) javascript.push(await firstLoadJs(app.url, path, reader));
+
+    let lighthouse = null;
+    if (args.lighthouse) {
+      log("Lighthouse");
+      const out = `${args.out}.lighthouse.json`;
+      const run = spawnSync(process.execPath, [path.join("bench", "support", "lighthouse.mjs"), app.url, reader, out, pages.outline, pages.lesson, pages.quiz], { stdio: "inherit" });
+      if (run.status !== 0) throw new Error("Lighthouse failed");
+      lighthouse = JSON.parse(fs.readFileSync(out, "utf8"));
+    }
+
+    log(`${takers.length} students take the final`);
+    const { runFinalClass } = await import("./final-class");
+    started = performance.now();
+    const finalClass = await runFinalClass({ baseUrl: app.url, finalSlug: final.slug, cookies: takers, startWindowMs: 10_000, thinkMs: [2000, 6000] });
+    const stored = await db.quizAttempt.count({ where: { quizId: final.id, status: "graded", user: { email: { in: emails } } } });
+
+    fs.writeFileSync(
+      args.out,
+      JSON.stringify({ seeded: { ...seeded, seconds: seedSeconds }, pages, staticPage, studentPages, instructorPages, javascript, lighthouse, finalClass: { ...finalClass, gradedAttemptsStored: stored } }, null, 2),
+    );
+  } finally {
+    await app.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
