@@ -21,6 +21,8 @@ const nextConfig = {
     return [{ source: "/.well-known/jwks.json", destination: "/api/credentials/jwks" }];
   },
   experimental: {
+    // Server actions read forms of a few kilobytes; refuse anything bigger early.
+    serverActions: { bodySizeLimit: "256kb" },
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
   },

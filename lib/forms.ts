@@ -25,3 +25,11 @@ export function invalid(error: z.ZodError, values?: Record<string, string>): For
 export function echoValues(form: FormData, keys: string[]): Record<string, string> {
   return Object.fromEntries(keys.map((key) => [key, String(form.get(key) ?? "")]));
 }
+
+/**
+ * A server action's form, or an empty one when a forged request sent something else
+ * (actions are public endpoints: the arguments are whatever the client encoded).
+ */
+export function formOf(value: unknown): FormData {
+  return value instanceof FormData ? value : new FormData();
+}

@@ -54,4 +54,5 @@ export function progressCli(...args: string[]) {
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`progress-cli ${args.join(" ")} failed: ${result.stderr}`);
+  return result.stdout.trim();
 }

@@ -1,7 +1,10 @@
 // Test-only helper run in a child process against the e2e database:
 //   complete-all <email>        every lesson complete and every lesson quiz passed (real answers)
 //   expire <attemptId>          move an attempt's deadline into the past
+//   whois <email>               print the user's id
+//   fingerprint                 print a hash of every row that matters (not visit/activity times)
 import { db } from "../../lib/db";
+import { fingerprint } from "../../tests/support/fingerprint";
 import { isRole } from "../../lib/auth/roles";
 import { completeLessonsAndQuizzes } from "../../tests/support/course";
 
@@ -13,6 +16,10 @@ async function main() {
     await completeLessonsAndQuizzes({ ...user, role: user.role });
   } else if (command === "expire") {
     await db.quizAttempt.update({ where: { id: arg }, data: { deadlineAt: new Date(Date.now() - 5 * 60_000) }, select: { id: true } });
+  } else if (command === "whois") {
+    console.log((await db.user.findUniqueOrThrow({ where: { email: arg }, select: { id: true } })).id);
+  } else if (command === "fingerprint") {
+    console.log(JSON.stringify(await fingerprint()));
   } else {
     throw new Error(`unknown command ${command}`);
   }

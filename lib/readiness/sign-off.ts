@@ -47,7 +47,9 @@ export async function signOffStudent(viewer: CurrentUser, studentId: string, not
 export async function setSignOffRequired(viewer: CurrentUser, required: boolean) {
   assertRole(viewer, "instructor");
   const course = await getCourse();
-  const config = { ...parseCourseConfig(course.config), requireInstructorSignOff: required };
+  const current = parseCourseConfig(course.config);
+  if (current.requireInstructorSignOff === required) return;
+  const config = { ...current, requireInstructorSignOff: required };
   await retryOnConflict(() => db.$transaction(async (tx) => {
     await tx.course.update({ where: { id: course.id }, data: { config: JSON.stringify(config) }, select: { id: true } });
     await recordAudit({ actorId: viewer.id, action: "course.sign_off_required", targetType: "Course", targetId: course.id, detail: { required } }, tx);

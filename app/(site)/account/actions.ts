@@ -2,12 +2,13 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import type { FormState } from "@/lib/forms";
+import { formOf, type FormState } from "@/lib/forms";
 import { deleteAccount } from "@/lib/privacy";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
-export async function deleteAccountAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function deleteAccountAction(_prev: FormState, formInput: FormData): Promise<FormState>  {
+  const form = formOf(formInput);
   const user = await requireUser("/account");
   const result = await deleteAccount(user, { password: form.get("password"), confirm: form.get("confirm") });
   if (!result.ok) {

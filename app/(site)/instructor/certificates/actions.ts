@@ -1,11 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/session";
-import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, type FormState, formOf } from "@/lib/forms";
 import { revokeCertificate } from "@/lib/readiness/certificates";
 import { revokeSchema } from "@/lib/readiness/schemas";
 
-export async function revokeCertificateAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function revokeCertificateAction(_prev: FormState, formInput: FormData): Promise<FormState>  {
+  const form = formOf(formInput);
   const viewer = await requireRole("instructor", "/instructor/certificates");
   const parsed = revokeSchema.safeParse({ code: form.get("code"), reason: form.get("reason") });
   if (!parsed.success) return { ok: false, message: "Please fix the highlighted field.", fieldErrors: fieldErrorsOf(parsed.error) };

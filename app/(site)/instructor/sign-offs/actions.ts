@@ -1,11 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/session";
-import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, type FormState, formOf } from "@/lib/forms";
 import { signOffSchema } from "@/lib/readiness/schemas";
 import { setSignOffRequired, signOffStudent } from "@/lib/readiness/sign-off";
 
-export async function signOffAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function signOffAction(_prev: FormState, formInput: FormData): Promise<FormState>  {
+  const form = formOf(formInput);
   const viewer = await requireRole("instructor", "/instructor/sign-offs");
   const parsed = signOffSchema.safeParse({ studentId: form.get("studentId"), note: form.get("note") });
   if (!parsed.success) return { ok: false, message: "Please fix the highlighted field.", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -15,8 +16,12 @@ export async function signOffAction(_prev: FormState, form: FormData): Promise<F
   return { ok: true, message: "Signed off." };
 }
 
-export async function setSignOffRequiredAction(form: FormData) {
+export async function setSignOffRequiredAction(formInput: FormData)  {
+  const form = formOf(formInput);
   const viewer = await requireRole("instructor", "/instructor/sign-offs");
-  await setSignOffRequired(viewer, form.get("required") === "on");
+  // A checkbox: "on" or absent. Anything else is a forged request and changes nothing.
+  const required = form.get("required");
+  if (required !== null && required !== "on") return;
+  await setSignOffRequired(viewer, required === "on");
   revalidatePath("/instructor/sign-offs");
 }

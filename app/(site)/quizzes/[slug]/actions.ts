@@ -1,4 +1,5 @@
 "use server";
+import { formOf } from "@/lib/forms";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
@@ -10,7 +11,8 @@ import { refreshReadiness } from "@/lib/readiness";
 const slugSchema = z.string().regex(/^[a-z0-9-]{1,80}$/);
 const attemptSchema = z.object({ slug: slugSchema, attemptId: z.string().min(1).max(64) });
 
-export async function startAttemptAction(form: FormData) {
+export async function startAttemptAction(formInput: FormData)  {
+  const form = formOf(formInput);
   const slug = slugSchema.safeParse(form.get("slug"));
   if (!slug.success) redirect("/course");
   const user = await requireUser(`/quizzes/${slug.data}`);
@@ -20,7 +22,8 @@ export async function startAttemptAction(form: FormData) {
 }
 
 /** The no-JavaScript path: save every answer on the page, then confirm. */
-export async function saveAndReviewAction(form: FormData) {
+export async function saveAndReviewAction(formInput: FormData)  {
+  const form = formOf(formInput);
   const input = attemptSchema.safeParse({ slug: form.get("slug"), attemptId: form.get("attemptId") });
   if (!input.success) redirect("/course");
   const { slug, attemptId } = input.data;
@@ -38,7 +41,8 @@ export async function saveAndReviewAction(form: FormData) {
   redirect(`/quizzes/${slug}/attempts/${attemptId}/confirm`);
 }
 
-export async function submitAttemptAction(form: FormData) {
+export async function submitAttemptAction(formInput: FormData)  {
+  const form = formOf(formInput);
   const input = attemptSchema.safeParse({ slug: form.get("slug"), attemptId: form.get("attemptId") });
   if (!input.success) redirect("/course");
   const { slug, attemptId } = input.data;

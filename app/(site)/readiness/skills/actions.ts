@@ -1,13 +1,14 @@
 "use server";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import type { FormState } from "@/lib/forms";
+import { formOf, type FormState } from "@/lib/forms";
 import { refreshReadiness } from "@/lib/readiness";
 import { selfAssessmentSchema } from "@/lib/readiness/schemas";
 import { saveSelfAssessment } from "@/lib/readiness/self-assessment";
 import { SKILLS } from "@/lib/readiness/skills";
 
-export async function saveSelfAssessmentAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function saveSelfAssessmentAction(_prev: FormState, formInput: FormData): Promise<FormState>  {
+  const form = formOf(formInput);
   const user = await requireUser("/readiness/skills");
   if (user.role !== "student") return { ok: false, message: "Only students complete the self-assessment." };
   const parsed = selfAssessmentSchema.safeParse({

@@ -1,11 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/session";
-import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, type FormState, formOf } from "@/lib/forms";
 import { accommodationSchema } from "@/lib/roster/schemas";
 import { setAccommodation } from "@/lib/roster/student-detail";
 
-export async function setAccommodationAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function setAccommodationAction(_prev: FormState, formInput: FormData): Promise<FormState>  {
+  const form = formOf(formInput);
   const viewer = await requireRole("instructor", "/instructor");
   const values = { studentId: String(form.get("studentId") ?? ""), timeMultiplier: String(form.get("timeMultiplier") ?? ""), extraAttempts: String(form.get("extraAttempts") ?? "") };
   const parsed = accommodationSchema.safeParse(values);
