@@ -1,3 +1,6 @@
+const STATIC_PAGE_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -13,6 +16,8 @@ const nextConfig = {
     ];
     return [
       { source: "/:path*", headers: common },
+      // Prerendered pages cannot carry a per-request nonce (lib/security/csp.ts; a unit test keeps these equal).
+      { source: "/about", headers: [{ key: "Content-Security-Policy", value: STATIC_PAGE_CSP }] },
       // JSON and files from route handlers never need to run or embed anything.
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
     ];

@@ -7,8 +7,6 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PROTECTED = /^\/(course|glossary|lessons|quizzes|instructor|readiness|certificate|account)(\/|$)/;
-// Prerendered pages: the same HTML for everyone, so no per-request nonce.
-const STATIC_PAGES = new Set(["/about"]);
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -19,7 +17,7 @@ export function proxy(request: NextRequest) {
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
     return NextResponse.redirect(url);
   }
-  const csp = contentSecurityPolicy({ nonce: STATIC_PAGES.has(pathname) ? null : newNonce(), dev: process.env.NODE_ENV === "development" });
+  const csp = contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
@@ -28,6 +26,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page; not API routes (JSON, with their own strict policy from next.config.js) or build assets.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|\\.well-known/).*)"],
+  // Every page except the prerendered ones (the same HTML for everyone, so no nonce is
+  // possible: next.config.js gives them a fixed policy); not API routes or build assets.
+  matcher: ["/((?!api/|about$|_next/static|_next/image|favicon.ico|\\.well-known/).*)"],
 };

@@ -20,6 +20,8 @@ test("pages carry a nonce-based CSP and the hardening headers; API answers carry
     expect(response.headers()["x-frame-options"]).toBe("DENY");
   }
   expect((await request.get("/api/health")).headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  // The prerendered syllabus gets a fixed policy (no nonce is possible there), still with no framing.
+  expect((await request.get("/about")).headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 });
 
 test("the session cookie is HttpOnly and SameSite=Lax, and a page works under the policy", async ({ page, context }) => {

@@ -17,6 +17,12 @@ describe("content security policy", () => {
     expect(contentSecurityPolicy({ nonce: "n" })).not.toContain("'unsafe-eval'");
   });
 
+  it("gives prerendered pages (next.config.js) the same policy without a nonce", async () => {
+    const config = (await import("../../next.config.js")).default as { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+    const about = (await config.headers()).find((rule) => rule.source === "/about");
+    expect(about?.headers.find((h) => h.key === "Content-Security-Policy")?.value).toBe(contentSecurityPolicy({ nonce: null }));
+  });
+
   it("makes a fresh, unguessable nonce each time", () => {
     const a = newNonce();
     expect(a).toMatch(/^[A-Za-z0-9+/]{22}==$/);
