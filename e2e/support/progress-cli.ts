@@ -2,7 +2,7 @@
 //   complete-all <email>        every lesson complete and every lesson quiz passed (real answers)
 //   expire <attemptId>          move an attempt's deadline into the past
 //   whois <email>               print the user's id
-//   fingerprint                 print a hash of every row that matters (not visit/activity times)
+//   fingerprint [email]         per-table hashes of every row that matters (only that user's, with content, given an email)
 import { db } from "../../lib/db";
 import { fingerprint } from "../../tests/support/fingerprint";
 import { isRole } from "../../lib/auth/roles";
@@ -19,7 +19,8 @@ async function main() {
   } else if (command === "whois") {
     console.log((await db.user.findUniqueOrThrow({ where: { email: arg }, select: { id: true } })).id);
   } else if (command === "fingerprint") {
-    console.log(JSON.stringify(await fingerprint()));
+    const userId = arg ? (await db.user.findUniqueOrThrow({ where: { email: arg }, select: { id: true } })).id : undefined;
+    console.log(JSON.stringify(await fingerprint({ userId })));
   } else {
     throw new Error(`unknown command ${command}`);
   }
