@@ -3,14 +3,14 @@
 // to sign in. Only an early redirect: pages, actions and handlers check access
 // themselves (lib/auth/session.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PROTECTED = /^\/(course|glossary|lessons|quizzes|instructor|readiness|certificate|account)(\/|$)/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const signedIn = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
   if (!signedIn && PROTECTED.test(pathname)) {
     const url = request.nextUrl.clone();
     url.pathname = "/signin";

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { CurrentUser } from "@/lib/auth/session";
 import { retryOnTransientLock } from "@/lib/db/retry";
+import { fieldErrorsOf } from "@/lib/forms";
 import { deleteAccountSchema } from "./schemas";
 
 /**
@@ -72,11 +73,7 @@ export type DeleteResult = { ok: true } | { ok: false; fieldErrors: Record<strin
 export async function deleteAccount(user: CurrentUser, input: unknown): Promise<DeleteResult> {
   if (user.role !== "student") return { ok: false, fieldErrors: { form: "Instructor accounts are closed by your program administrator." } };
   const parsed = deleteAccountSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return { ok: false, fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(row.passwordHash, parsed.data.password))) return { ok: false, fieldErrors: { password: "That password is not right." } };
   const now = new Date();

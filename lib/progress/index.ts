@@ -33,14 +33,15 @@ export const getStructure = cache(async (courseId: string) => {
       orderBy: { position: "asc" },
     }),
   ]);
-  const outlineQuizzes: OutlineQuiz[] = quizzes.map((q) => ({
+  const outlineQuizzes: (OutlineQuiz & { kind: string })[] = quizzes.map((q) => ({
     id: q.id,
     slug: q.slug,
     title: q.title,
+    kind: q.kind,
     lessonId: q.lessonId,
     estimatedMinutes: q.timeLimitSeconds ? Math.ceil(q.timeLimitSeconds / 60) : (q.drawCount ?? q._count.questions) * MINUTES_PER_QUESTION,
   }));
-  return { lessons, quizzes: outlineQuizzes, quizKinds: new Map(quizzes.map((q) => [q.id, q.kind])) };
+  return { lessons, quizzes: outlineQuizzes };
 });
 
 /** The student's outline: every lesson and quiz with its status, percent and next step. */

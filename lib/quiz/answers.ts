@@ -56,15 +56,11 @@ export function validateResponse(type: QuestionType, entry: LayoutEntry, raw: un
 }
 
 async function openAttempt(user: CurrentUser, attemptId: string): Promise<Result<{ layout: LayoutEntry[]; deadlineAt: Date | null }>> {
-  if (typeof attemptId !== "string" || attemptId.length > 64) return NOT_FOUND;
-  // One read for ownership, state and layout: autosave is the hottest path during an exam.
-  const row = await db.quizAttempt.findFirst({ where: { id: attemptId, userId: user.id }, select: { id: true, status: true, deadlineAt: true, layout: true } });
-  if (!row) return NOT_FOUND;
-  if (row.status !== "in_progress" || isPastGrace(row.deadlineAt)) {
-    if (row.status === "in_progress") await gradeAttempt(row.id, { auto: true });
+  const owned = await loadOwnAttempt(user, attemptId);
+  if (!owned) return NOT_FOUND;
+  if (owned.status !== "in_progress" || isPastGrace(owned.deadlineAt))
     return fail(409, "This attempt is already submitted. Time may have run out; your saved answers were graded.");
-  }
-  return { ok: true, layout: layoutSchema.parse(JSON.parse(row.layout)), deadlineAt: row.deadlineAt };
+  return { ok: true, layout: layoutSchema.parse(JSON.parse(owned.layout)), deadlineAt: owned.deadlineAt };
 }
 
 /** Autosave: stores one answer for an open attempt, after checking every part of it. */

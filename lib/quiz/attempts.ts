@@ -125,7 +125,7 @@ export async function loadOwnAttempt(user: CurrentUser, attemptId: string) {
   if (typeof attemptId !== "string" || attemptId.length > 64) return null;
   const attempt = await db.quizAttempt.findFirst({
     where: { id: attemptId, userId: user.id },
-    select: { id: true, status: true, deadlineAt: true },
+    select: { id: true, status: true, deadlineAt: true, layout: true },
   });
   if (!attempt) return null;
   if (attempt.status === "in_progress" && isPastGrace(attempt.deadlineAt)) await gradeAttempt(attempt.id, { auto: true });
@@ -147,20 +147,18 @@ export async function getAttemptForTaking(user: CurrentUser, attemptId: string):
   if (!owned) return NOT_FOUND;
   const attempt = await db.quizAttempt.findUniqueOrThrow({
     where: { id: owned.id },
-    select: { id: true, status: true, attemptNumber: true, deadlineAt: true, layout: true, quiz: { select: { slug: true, title: true, kind: true } } },
+    select: { id: true, status: true, attemptNumber: true, deadlineAt: true, quiz: { select: { slug: true, title: true, kind: true } } },
   });
-  const layout = layoutSchema.parse(JSON.parse(attempt.layout));
+  const layout = layoutSchema.parse(JSON.parse(owned.layout));
   const rows = await db.question.findMany({
     where: { id: { in: layout.map((l) => l.q) } },
     select: { id: true, type: true, prompt: true, payload: true },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const answers = await db.attemptAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true } });
-  const { layout: _omit, ...rest } = attempt;
-  void _omit;
   return {
     ok: true,
-    attempt: rest,
+    attempt,
     questions: layout.map((entry) => {
       const row = byId.get(entry.q)!;
       return { id: row.id, type: row.type, prompt: row.prompt, payload: JSON.parse(row.payload), order: entry.o, targets: entry.t };

@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
 import { isUniqueViolation, retryOnTransientLock } from "@/lib/db/retry";
 import { getCourse, getOutline, getStructure } from "@/lib/progress";
+import { submitAttempt } from "@/lib/quiz/answers";
 import { refreshSummaries } from "@/lib/roster/summaries";
 import { evaluateReadiness, type ObjectiveEvidence, type ReadinessInput } from "./rules";
 
@@ -30,8 +31,7 @@ export async function readinessInput(user: CurrentUser): Promise<ReadinessInput>
     db.skillsSelfAssessment.findUnique({ where: { userId_courseId: { userId: user.id, courseId: course.id } }, select: { id: true } }),
     db.instructorSignOff.findUnique({ where: { studentId_courseId: { studentId: user.id, courseId: course.id } }, select: { id: true } }),
   ]);
-  const { lessons } = structure;
-  const quizzes = structure.quizzes.map((q) => ({ ...q, kind: structure.quizKinds.get(q.id) }));
+  const { lessons, quizzes } = structure;
   const answers = await db.attemptAnswer.findMany({
     where: { attemptId: { in: [...best.values()].map((a) => a.id) } },
     select: { score: true, question: { select: { objective: true, points: true } } },
@@ -95,4 +95,14 @@ export async function refreshReadiness(user: CurrentUser) {
     select: { code: true, issuedAt: true, revokedAt: true, revokedReason: true, withdrawnAt: true, holderName: true },
   });
   return { ...readiness, reachedAt: record?.reachedAt ?? null, certificate, config };
+}
+
+/**
+ * Submits an attempt for grading and, when it passes, records readiness at once (the
+ * last requirement met issues the certificate): the one path for the form and the API.
+ */
+export async function submitAndRecordReadiness(user: CurrentUser, attemptId: string) {
+  const result = await submitAttempt(user, attemptId);
+  if (result.ok && result.result.passed) await refreshReadiness(user);
+  return result;
 }

@@ -1,13 +1,12 @@
 "use server";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
 import { requireUser } from "@/lib/auth/session";
 import { formOf, type FormState } from "@/lib/forms";
 import { deleteAccount } from "@/lib/privacy";
 
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-
-export async function deleteAccountAction(_prev: FormState, formInput: FormData): Promise<FormState>  {
+export async function deleteAccountAction(_prev: FormState, formInput: FormData): Promise<FormState> {
   const form = formOf(formInput);
   const user = await requireUser("/account");
   const result = await deleteAccount(user, { password: form.get("password"), confirm: form.get("confirm") });
@@ -16,6 +15,6 @@ export async function deleteAccountAction(_prev: FormState, formInput: FormData)
   }
   // The account can no longer sign in or use a session; drop the cookie too.
   const jar = await cookies();
-  for (const name of SESSION_COOKIES) jar.delete(name);
+  for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
   redirect("/?account=deleted");
 }

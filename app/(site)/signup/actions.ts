@@ -3,7 +3,7 @@ import { signUpSchema } from "@/lib/auth/schemas";
 import { echoValues, invalid, type FormState, formOf } from "@/lib/forms";
 import { createUser, EmailTakenError } from "@/lib/users";
 
-export async function signUpAction(_prev: FormState, formInput: FormData): Promise<FormState>  {
+export async function signUpAction(_prev: FormState, formInput: FormData): Promise<FormState> {
   const form = formOf(formInput);
   const values = echoValues(form, ["name", "email"]);
   const parsed = signUpSchema.safeParse(Object.fromEntries(form));

@@ -5,7 +5,7 @@ import { fieldErrorsOf, type FormState, formOf } from "@/lib/forms";
 import { revokeCertificate } from "@/lib/readiness/certificates";
 import { revokeSchema } from "@/lib/readiness/schemas";
 
-export async function revokeCertificateAction(_prev: FormState, formInput: FormData): Promise<FormState>  {
+export async function revokeCertificateAction(_prev: FormState, formInput: FormData): Promise<FormState> {
   const form = formOf(formInput);
   const viewer = await requireRole("instructor", "/instructor/certificates");
   const parsed = revokeSchema.safeParse({ code: form.get("code"), reason: form.get("reason") });

@@ -5,7 +5,7 @@ import { fieldErrorsOf, type FormState, formOf } from "@/lib/forms";
 import { signOffSchema } from "@/lib/readiness/schemas";
 import { setSignOffRequired, signOffStudent } from "@/lib/readiness/sign-off";
 
-export async function signOffAction(_prev: FormState, formInput: FormData): Promise<FormState>  {
+export async function signOffAction(_prev: FormState, formInput: FormData): Promise<FormState> {
   const form = formOf(formInput);
   const viewer = await requireRole("instructor", "/instructor/sign-offs");
   const parsed = signOffSchema.safeParse({ studentId: form.get("studentId"), note: form.get("note") });
@@ -16,7 +16,7 @@ export async function signOffAction(_prev: FormState, formInput: FormData): Prom
   return { ok: true, message: "Signed off." };
 }
 
-export async function setSignOffRequiredAction(formInput: FormData)  {
+export async function setSignOffRequiredAction(formInput: FormData) {
   const form = formOf(formInput);
   const viewer = await requireRole("instructor", "/instructor/sign-offs");
   // A checkbox: "on" or absent. Anything else is a forged request and changes nothing.

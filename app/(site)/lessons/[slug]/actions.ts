@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { completeLesson } from "@/lib/progress";
 import { completeLessonSchema } from "@/lib/progress/schemas";
 
-export async function completeLessonAction(formInput: FormData)  {
+export async function completeLessonAction(formInput: FormData) {
   const form = formOf(formInput);
   const parsed = completeLessonSchema.safeParse({ slug: form.get("slug") });
   if (!parsed.success) redirect("/course");

@@ -4,14 +4,14 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { getAttemptForTaking, startAttempt } from "@/lib/quiz/attempts";
-import { saveAnswers, submitAttempt } from "@/lib/quiz/answers";
+import { saveAnswers } from "@/lib/quiz/answers";
 import { readAnswers } from "@/lib/quiz/form";
-import { refreshReadiness } from "@/lib/readiness";
+import { submitAndRecordReadiness } from "@/lib/readiness";
 
 const slugSchema = z.string().regex(/^[a-z0-9-]{1,80}$/);
 const attemptSchema = z.object({ slug: slugSchema, attemptId: z.string().min(1).max(64) });
 
-export async function startAttemptAction(formInput: FormData)  {
+export async function startAttemptAction(formInput: FormData) {
   const form = formOf(formInput);
   const slug = slugSchema.safeParse(form.get("slug"));
   if (!slug.success) redirect("/course");
@@ -22,7 +22,7 @@ export async function startAttemptAction(formInput: FormData)  {
 }
 
 /** The no-JavaScript path: save every answer on the page, then confirm. */
-export async function saveAndReviewAction(formInput: FormData)  {
+export async function saveAndReviewAction(formInput: FormData) {
   const form = formOf(formInput);
   const input = attemptSchema.safeParse({ slug: form.get("slug"), attemptId: form.get("attemptId") });
   if (!input.success) redirect("/course");
@@ -41,14 +41,12 @@ export async function saveAndReviewAction(formInput: FormData)  {
   redirect(`/quizzes/${slug}/attempts/${attemptId}/confirm`);
 }
 
-export async function submitAttemptAction(formInput: FormData)  {
+export async function submitAttemptAction(formInput: FormData) {
   const form = formOf(formInput);
   const input = attemptSchema.safeParse({ slug: form.get("slug"), attemptId: form.get("attemptId") });
   if (!input.success) redirect("/course");
   const { slug, attemptId } = input.data;
   const user = await requireUser(`/quizzes/${slug}`);
-  const result = await submitAttempt(user, attemptId);
-  // Passing the last requirement records readiness (and issues the certificate) at once.
-  if (result.ok && result.result.passed) await refreshReadiness(user);
+  await submitAndRecordReadiness(user, attemptId);
   redirect(`/quizzes/${slug}/attempts/${attemptId}`);
 }

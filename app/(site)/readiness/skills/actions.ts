@@ -7,7 +7,7 @@ import { selfAssessmentSchema } from "@/lib/readiness/schemas";
 import { saveSelfAssessment } from "@/lib/readiness/self-assessment";
 import { SKILLS } from "@/lib/readiness/skills";
 
-export async function saveSelfAssessmentAction(_prev: FormState, formInput: FormData): Promise<FormState>  {
+export async function saveSelfAssessmentAction(_prev: FormState, formInput: FormData): Promise<FormState> {
   const form = formOf(formInput);
   const user = await requireUser("/readiness/skills");
   if (user.role !== "student") return { ok: false, message: "Only students complete the self-assessment." };

@@ -5,7 +5,7 @@ import { fieldErrorsOf, type FormState, formOf } from "@/lib/forms";
 import { accommodationSchema } from "@/lib/roster/schemas";
 import { setAccommodation } from "@/lib/roster/student-detail";
 
-export async function setAccommodationAction(_prev: FormState, formInput: FormData): Promise<FormState>  {
+export async function setAccommodationAction(_prev: FormState, formInput: FormData): Promise<FormState> {
   const form = formOf(formInput);
   const viewer = await requireRole("instructor", "/instructor");
   const values = { studentId: String(form.get("studentId") ?? ""), timeMultiplier: String(form.get("timeMultiplier") ?? ""), extraAttempts: String(form.get("extraAttempts") ?? "") };
