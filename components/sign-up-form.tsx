@@ -1,15 +1,15 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { Field, FormAlert } from "./forms/field";
+import { Field } from "./forms/field";
+import { FocusedFormAlert } from "./forms/focused-alert";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import type { FormState } from "@/lib/forms";
 
 type Props = { action: (prev: FormState, form: FormData) => Promise<FormState> };
 
 export function SignUpForm({ action }: Props) {
-  const alertRef = useRef<HTMLDivElement>(null);
   const router = useRouter();
   const [state, formAction, pending] = useActionState(async (prev: FormState, form: FormData) => {
     const result = await action(prev, form);
@@ -26,15 +26,9 @@ export function SignUpForm({ action }: Props) {
     return result;
   }, { ok: false });
 
-  useEffect(() => {
-    if (state.message) alertRef.current?.focus();
-  }, [state]);
-
   return (
     <form action={formAction} noValidate className="form">
-      <div ref={alertRef} tabIndex={-1}>
-        <FormAlert message={state.ok ? "Account created. Signing you in…" : state.message} />
-      </div>
+      <FocusedFormAlert state={state} message={state.ok ? "Account created. Signing you in…" : state.message} />
       <Field name="name" label="Full name" autoComplete="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
       <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <Field

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { loadQuizContent } from "./support/content";
-import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT, E2E_SECRET } from "./support/env";
+import { E2E_BASE_URL, E2E_PORT } from "./support/env";
+import { startInstance } from "./support/instance";
 import { expect, newAccount, signUp, test } from "./support/fixtures";
 import { answerAll } from "./support/quiz";
 
@@ -9,26 +8,14 @@ import { answerAll } from "./support/quiz";
 // a request needs may live in one instance's memory.
 const SECOND_PORT = E2E_PORT + 1;
 const SECOND = `http://localhost:${SECOND_PORT}`;
-let second: ChildProcess | undefined;
+let second: Awaited<ReturnType<typeof startInstance>> | undefined;
 
 test.beforeAll(async () => {
-  second = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(SECOND_PORT)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: E2E_DATABASE_URL, NEXTAUTH_SECRET: E2E_SECRET, NEXTAUTH_URL: E2E_BASE_URL, CASEBOOK_TRUST_PROXY: "1" },
-    stdio: "ignore",
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${SECOND}/signin`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the second instance did not start");
+  second = await startInstance(SECOND_PORT, { NEXTAUTH_URL: E2E_BASE_URL, CASEBOOK_TRUST_PROXY: "1" });
 });
 
 test.afterAll(() => {
-  second?.kill("SIGTERM");
+  second?.stop();
 });
 
 test("a student takes a quiz switching between two app instances", async ({ page }) => {

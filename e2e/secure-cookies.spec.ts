@@ -1,32 +1,19 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { E2E_DATABASE_URL, E2E_PORT, E2E_SECRET } from "./support/env";
+import { E2E_PORT } from "./support/env";
+import { startInstance } from "./support/instance";
 import { expect, newAccount, signUp, test } from "./support/fixtures";
 
 // An instance configured as production behind https (NEXTAUTH_URL=https://…), as
 // docs/deploy.md requires: its cookies must be Secure as well as HttpOnly and SameSite=Lax.
-const PORT = E2E_PORT + 2;
-const URL = `http://localhost:${PORT}`;
-let server: ChildProcess | undefined;
+let server: Awaited<ReturnType<typeof startInstance>> | undefined;
+let URL = "";
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: E2E_DATABASE_URL, NEXTAUTH_SECRET: E2E_SECRET, NEXTAUTH_URL: "https://casebook.example" },
-    stdio: "ignore",
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${URL}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the https-configured instance did not start");
+  server = await startInstance(E2E_PORT + 2, { NEXTAUTH_URL: "https://casebook.example" });
+  URL = server.url;
 });
 
 test.afterAll(() => {
-  server?.kill("SIGTERM");
+  server?.stop();
 });
 
 function cookiesOf(response: Response) {

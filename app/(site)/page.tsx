@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { JoinActions } from "@/components/layout/static-chrome";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { COURSE_DESCRIPTION, COURSE_TITLE } from "@/lib/course/constants";
@@ -23,14 +23,7 @@ export default async function HomePage({ searchParams }: Props) {
         Read short lessons in order, check your understanding with quizzes graded on the server, and finish with a
         certificate that shows you are <strong>internship ready</strong>.
       </p>
-      <p className="actions">
-        <Link href="/signup" className="button">
-          Create a student account
-        </Link>
-        <Link href="/signin" className="button button--quiet">
-          Sign in
-        </Link>
-      </p>
+      <JoinActions />
     </div>
   );
 }

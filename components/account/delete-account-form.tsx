@@ -1,24 +1,18 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
-import { Field, FormAlert } from "@/components/forms/field";
+import { useActionState } from "react";
+import { Field } from "@/components/forms/field";
+import { FocusedFormAlert } from "@/components/forms/focused-alert";
 import type { FormState } from "@/lib/forms";
 import { DELETE_CONFIRMATION } from "@/lib/privacy/schemas";
 
 type Props = { action: (prev: FormState, form: FormData) => Promise<FormState> };
 
 export function DeleteAccountForm({ action }: Props) {
-  const alertRef = useRef<HTMLDivElement>(null);
   const [state, formAction, pending] = useActionState(action, { ok: false });
-
-  useEffect(() => {
-    if (state.message) alertRef.current?.focus();
-  }, [state]);
 
   return (
     <form action={formAction} noValidate className="form">
-      <div ref={alertRef} tabIndex={-1}>
-        <FormAlert message={state.message} />
-      </div>
+      <FocusedFormAlert state={state} />
       <Field name="password" label="Your password" type="password" autoComplete="current-password" required error={state.fieldErrors?.password} />
       <Field
         name="confirm"

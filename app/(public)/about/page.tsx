@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { StaticChrome } from "@/components/layout/static-chrome";
+import { JoinActions, StaticChrome } from "@/components/layout/static-chrome";
 import { loadLessons } from "@/lib/content/lessons";
 import { loadQuizzes } from "@/lib/content/quizzes";
 import { DEFAULT_COURSE_CONFIG } from "@/lib/course/config";
@@ -60,14 +59,7 @@ export default function AboutPage() {
             </li>
           ))}
         </ol>
-        <p className="actions">
-          <Link href="/signup" className="button">
-            Create a student account
-          </Link>
-          <Link href="/signin" className="button button--quiet">
-            Sign in
-          </Link>
-        </p>
+        <JoinActions />
       </div>
     </StaticChrome>
   );
