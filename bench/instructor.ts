@@ -2,14 +2,11 @@
 // Latency of the instructor's heaviest reads on a synthetic class (seed it first with
 // `npm run seed:synthetic -- --students 10000`). A measurement, not a test.
 import { parseArgs } from "node:util";
+import { percentile } from "./support/stats";
 
 const { values } = parseArgs({ options: { database: { type: "string" }, runs: { type: "string" } } });
 process.env.DATABASE_URL = values.database ?? "file:./data/synthetic.db";
 const RUNS = Number(values.runs ?? 20);
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function time(label: string, fn: () => Promise<unknown>, results: { label: string; p50: number; p95: number; max: number }[]) {
   await fn(); // warm
