@@ -35,6 +35,21 @@ describe("quiz files", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it("authoring does not hint at the key: right options sit in varied places, ordering items are not lettered in order", () => {
+    const all = quizzes.flatMap((q) => q.questions);
+    const positions = new Map<number, number>();
+    const choices = all.flatMap((q) => (q.type === "single" || q.type === "multiple" ? [q] : []));
+    for (const q of choices) q.options.forEach((o, i) => o.correct && positions.set(i, (positions.get(i) ?? 0) + 1));
+    const rights = [...positions.values()].reduce((a, b) => a + b, 0);
+    // No position holds more than half of the right options, and "a" is right no more often than chance.
+    for (const [position, count] of positions) expect(count / rights, `position ${position}`).toBeLessThan(0.5);
+    const aRight = choices.filter((q) => q.options.find((o) => o.id === "a")?.correct).length;
+    expect(aRight / choices.length).toBeLessThan(0.5);
+    const ordering = all.flatMap((q) => (q.type === "ordering" ? [q] : []));
+    const lettered = ordering.filter((q) => q.items.map((i) => i.id).join() === [...q.items.map((i) => i.id)].sort().join());
+    expect(lettered.map((q) => q.key)).toEqual([]);
+  });
+
   it("a bad quiz file fails with the file name and the field", () => {
     const bad = "slug: x\ntitle: Broken quiz\nkind: lesson\nlesson: legal-team\nquestions:\n  - key: q1\n    type: single\n    objective: legal-team.role\n    section: x\n    prompt: Which one is right?\n    explanation: Because it is.\n    options:\n      - { id: a, text: A }\n      - { id: b, text: B }\n      - { id: c, text: C }\n";
     expect(() => parseQuizFile("quizzes/bad.yaml", bad)).toThrow(/quizzes\/bad\.yaml: questions\.0\.options: a single-choice question needs exactly one correct option/);

@@ -5,6 +5,9 @@ import { retryOnConflict } from "@/lib/db/retry";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadOwnAttempt } from "./attempts";
 import { gradeAttempt, gradedSummary, type GradedSummary } from "./grading";
+import { storedResponse } from "./aliases";
+import { ANSWER_PROBLEMS } from "./problems";
+import { boundedJsonSize } from "@/lib/http/json";
 import { layoutSchema } from "./layout";
 import { isPastGrace } from "./policy";
 import { fail, NOT_FOUND, type Failure, type Result } from "./result";
@@ -18,41 +21,46 @@ export const saveAnswerSchema = z.object({
   response: z.unknown(),
 });
 
-type LayoutEntry = { q: string; o: string[]; t: string[]; y?: string };
+type LayoutEntry = { q: string; o: string[]; t: string[]; y?: string; a?: string[]; b?: string[] };
 
-/** Checks a response against the question's shape and the attempt's own option ids. */
+/**
+ * Checks a response (naming the attempt's served aliases) against the question's shape
+ * and the attempt's own options, and returns it in stored ids, ready to save.
+ */
 export function validateResponse(type: QuestionType, entry: LayoutEntry, raw: unknown): Result<{ response: unknown }> {
-  const size = JSON.stringify(raw ?? null).length;
-  if (size > MAX_RESPONSE_BYTES) return fail(413, "That answer is too large.");
+  const size = boundedJsonSize(raw, MAX_RESPONSE_BYTES);
+  if (size === null) return fail(413, ANSWER_PROBLEMS.size);
   const parsed = responseSchemas[type].safeParse(raw);
-  if (!parsed.success) return fail(400, `That answer does not fit this question: ${parsed.error.issues[0]?.message ?? "wrong shape"}.`);
+  if (!parsed.success) return fail(400, `${ANSWER_PROBLEMS.shape} ${parsed.error.issues[0]?.message ?? ""}`.trim());
+  const stored = storedResponse(type, parsed.data, entry);
+  if (stored === null) return fail(400, ANSWER_PROBLEMS.option);
   const options = new Set(entry.o);
-  const data = parsed.data as Record<string, unknown>;
+  const data = stored as Record<string, unknown>;
   switch (type) {
     case "single":
-      if (!options.has(data.choice as string)) return fail(400, "That option is not part of this question.");
+      if (!options.has(data.choice as string)) return fail(400, ANSWER_PROBLEMS.option);
       break;
     case "multiple": {
       const choices = data.choices as string[];
-      if (choices.some((c) => !options.has(c))) return fail(400, "That option is not part of this question.");
-      if (new Set(choices).size !== choices.length) return fail(400, "Each option can be picked once.");
+      if (choices.some((c) => !options.has(c))) return fail(400, ANSWER_PROBLEMS.option);
+      if (new Set(choices).size !== choices.length) return fail(400, ANSWER_PROBLEMS.repeated);
       break;
     }
     case "matching": {
       const targets = new Set(entry.t);
       for (const [item, target] of Object.entries(data.matches as Record<string, string>)) {
-        if (!options.has(item) || !targets.has(target)) return fail(400, "That match is not part of this question.");
+        if (!options.has(item) || !targets.has(target)) return fail(400, ANSWER_PROBLEMS.match);
       }
       break;
     }
     case "ordering": {
       const order = data.order as string[];
       if (order.length !== options.size || new Set(order).size !== order.length || order.some((id) => !options.has(id)))
-        return fail(400, "Give each item a different position, using every position once.");
+        return fail(400, ANSWER_PROBLEMS.positions);
       break;
     }
   }
-  return { ok: true, response: parsed.data };
+  return { ok: true, response: stored };
 }
 
 async function openAttempt(user: CurrentUser, attemptId: string): Promise<Result<{ layout: LayoutEntry[]; deadlineAt: Date | null }>> {
@@ -74,7 +82,7 @@ export async function saveAnswer(user: CurrentUser, attemptId: string, body: unk
 
 async function saveOne(attemptId: string, layout: LayoutEntry[], questionId: string, raw: unknown): Promise<Result<{ savedAt: Date }>> {
   const entry = layout.find((l) => l.q === questionId);
-  if (!entry) return fail(400, "That question is not part of this attempt.");
+  if (!entry) return fail(400, ANSWER_PROBLEMS.question);
   const type = entry.y ?? (await db.question.findUniqueOrThrow({ where: { id: questionId }, select: { type: true } })).type;
   if (!isQuestionType(type)) return fail(400, "This question cannot be answered.");
   const valid = validateResponse(type, entry, raw);
@@ -109,7 +117,7 @@ export async function saveAnswers(
     const entry = open.layout.find((l) => l.q === questionId);
     const type = types.get(questionId);
     if (!entry || !type || !isQuestionType(type)) {
-      questionErrors[questionId] = "That question is not part of this attempt.";
+      questionErrors[questionId] = ANSWER_PROBLEMS.question;
       continue;
     }
     const valid = validateResponse(type, entry, raw);

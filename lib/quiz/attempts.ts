@@ -2,7 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/retry";
 import type { CurrentUser } from "@/lib/auth/session";
+import { parseCourseConfig } from "@/lib/course/config";
+import { bestPercent, passMarkFor } from "@/lib/course/rules";
 import { getCourse, getOutline } from "@/lib/progress";
+import { servedOrder, servedPayload, servedResponse } from "./aliases";
+import { isQuestionType } from "./types";
 import { drawQuestions, layoutFor, layoutSchema, type BankQuestion } from "./layout";
 import { deadlineFor, effectiveLimits, isPastGrace } from "./policy";
 import { fail, NOT_FOUND, type Result } from "./result";
@@ -13,7 +17,6 @@ const QUIZ_FIELDS = {
   slug: true,
   title: true,
   kind: true,
-  passPercent: true,
   maxAttempts: true,
   timeLimitSeconds: true,
   drawCount: true,
@@ -58,13 +61,13 @@ export async function getQuizOverview(user: CurrentUser, slug: string) {
   const graded = attempts.filter((a) => a.status === "graded");
   const passed = graded.some((a) => a.passed);
   return {
-    quiz: { ...quiz, questionCount: quiz.drawCount ?? quiz._count.questions },
+    quiz: { ...quiz, questionCount: quiz.drawCount ?? quiz._count.questions, passMark: passMarkFor(quiz, parseCourseConfig(course.config)) },
     locked: step?.status === "locked" ? (step.lockedReason ?? "Finish the earlier steps first.") : null,
     limits,
     attempts,
     inProgress: attempts.find((a) => a.status === "in_progress") ?? null,
     attemptsLeft: Math.max(0, limits.maxAttempts - attempts.length),
-    bestPercent: graded.reduce<number | null>((best, a) => (a.percent !== null && (best === null || a.percent > best) ? a.percent : best), null),
+    bestPercent: bestPercent(graded.map((a) => ({ ...a, quizId: quiz.id }))),
     passed,
   };
 }
@@ -155,14 +158,22 @@ export async function getAttemptForTaking(user: CurrentUser, attemptId: string):
     select: { id: true, type: true, prompt: true, payload: true },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const entryById = new Map(layout.map((entry) => [entry.q, { layout: entry, type: byId.get(entry.q)?.type ?? "" }]));
   const answers = await db.attemptAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true } });
   return {
     ok: true,
     attempt,
+    // Options go out under this attempt's aliases, listed in its display order, and saved
+    // responses are renamed to match: nothing served can be traced to a stored id.
     questions: layout.map((entry) => {
       const row = byId.get(entry.q)!;
-      return { id: row.id, type: row.type, prompt: row.prompt, payload: JSON.parse(row.payload), order: entry.o, targets: entry.t };
+      return { id: row.id, type: row.type, prompt: row.prompt, payload: servedPayload(JSON.parse(row.payload), entry), ...servedOrder(entry) };
     }),
-    responses: Object.fromEntries(answers.map((a) => [a.questionId, JSON.parse(a.response)])),
+    responses: Object.fromEntries(
+      answers.flatMap((a) => {
+        const entry = entryById.get(a.questionId);
+        return entry && isQuestionType(entry.type) ? [[a.questionId, servedResponse(entry.type, JSON.parse(a.response), entry.layout)]] : [];
+      }),
+    ),
   };
 }

@@ -1,5 +1,7 @@
 // Reads quiz answers out of the attempt form. Shared by the server action (no-JS
 // submit) and the autosave script, so both read the form the same way.
+import { ANSWER_PROBLEMS } from "./problems";
+
 export type FormQuestion = { id: string; type: string; order: string[] };
 export type FieldReader = (name: string) => string[];
 
@@ -33,7 +35,7 @@ export function readAnswer(question: FormQuestion, read: FieldReader): ParsedAns
       if (chosen.length === 0) return null;
       const distinct = new Set(chosen.map((p) => p.position));
       if (chosen.length < positions.length || distinct.size < positions.length)
-        return { problem: "Give every item a different position, using each number once." };
+        return { problem: ANSWER_PROBLEMS.positions };
       return { response: { order: [...positions].sort((a, b) => a.position - b.position).map((p) => p.item) } };
     }
     default:

@@ -2,6 +2,7 @@
 // Fixed by the server at start and stored on the attempt, so a reload shows the same.
 import { randomInt } from "node:crypto";
 import { z } from "zod";
+import { aliasesFor, randomAlias, type AliasSource } from "./aliases";
 
 export const layoutSchema = z.array(
   z.object({
@@ -12,6 +13,9 @@ export const layoutSchema = z.array(
     t: z.array(z.string()).default([]),
     /** Question type, so an autosave need not look the question up (absent on older attempts). */
     y: z.string().optional(),
+    /** Per-attempt aliases served in place of the ids in `o` and `t` (absent on older attempts). */
+    a: z.array(z.string()).optional(),
+    b: z.array(z.string()).optional(),
   }),
 );
 export type AttemptLayout = z.infer<typeof layoutSchema>;
@@ -50,14 +54,18 @@ export function drawQuestions(bank: BankQuestion[], count: number | null, random
   return shuffle(drawn, random);
 }
 
-/** Shuffles options; an ordering question never starts in its correct order. */
-export function layoutFor(questions: BankQuestion[], random: Random = cryptoRandom): AttemptLayout {
+/**
+ * Shuffles options (an ordering question never starts in its correct order) and gives
+ * every option, item and target a random alias for this attempt.
+ */
+export function layoutFor(questions: BankQuestion[], random: Random = cryptoRandom, alias: AliasSource = randomAlias): AttemptLayout {
   return questions.map((q) => {
     const ids = (q.payload.options ?? q.payload.items ?? []).map((o) => o.id);
     let order = shuffle(ids, random);
     if (q.type === "ordering" && q.orderKey && ids.length > 1) {
       while (order.join() === q.orderKey.join()) order = shuffle(ids, random);
     }
-    return { q: q.id, o: order, t: shuffle((q.payload.targets ?? []).map((t) => t.id), random), y: q.type };
+    const targets = shuffle((q.payload.targets ?? []).map((t) => t.id), random);
+    return { q: q.id, o: order, t: targets, y: q.type, ...aliasesFor(order, targets, alias) };
   });
 }

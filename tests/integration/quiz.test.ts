@@ -55,7 +55,7 @@ describe("attempt lifecycle", () => {
     const student = await studentAtQuiz();
     const attemptId = await started(student);
     for (const questionId of await attemptQuestionIds(attemptId)) {
-      const saved = await saveAnswer(student, attemptId, { questionId, response: await correctResponse(questionId), score: 0, correct: false });
+      const saved = await saveAnswer(student, attemptId, { questionId, response: await correctResponse(questionId, attemptId), score: 0, correct: false });
       expect(saved.ok).toBe(true);
     }
     const result = await submitAttempt(student, attemptId);
@@ -80,7 +80,7 @@ describe("attempt lifecycle", () => {
     const student = await studentAtQuiz();
     const attemptId = await started(student);
     const [questionId] = await attemptQuestionIds(attemptId);
-    await saveAnswer(student, attemptId, { questionId, response: await correctResponse(questionId) });
+    await saveAnswer(student, attemptId, { questionId, response: await correctResponse(questionId, attemptId) });
     const results = await Promise.all(Array.from({ length: 50 }, () => submitAttempt(student, attemptId)));
     expect(results.every((r) => r.ok)).toBe(true);
     const percents = new Set(results.map((r) => (r.ok ? r.result.percent : -1)));
@@ -107,9 +107,9 @@ describe("attempt lifecycle", () => {
     const student = await studentAtQuiz();
     const attemptId = await started(student);
     const [first, second] = await attemptQuestionIds(attemptId);
-    await saveAnswer(student, attemptId, { questionId: first, response: await correctResponse(first) });
+    await saveAnswer(student, attemptId, { questionId: first, response: await correctResponse(first, attemptId) });
     await db.quizAttempt.update({ where: { id: attemptId }, data: { deadlineAt: new Date(Date.now() - 60_000) } });
-    const late = await saveAnswer(student, attemptId, { questionId: second, response: await correctResponse(second) });
+    const late = await saveAnswer(student, attemptId, { questionId: second, response: await correctResponse(second, attemptId) });
     expect(late).toMatchObject({ ok: false, status: 409 });
     const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, autoSubmitted: true, score: true } });
     expect(attempt).toMatchObject({ status: "graded", autoSubmitted: true, score: 1 });
@@ -122,7 +122,7 @@ describe("attempt lifecycle", () => {
     const attemptId = await started(owner);
     const [questionId] = await attemptQuestionIds(attemptId);
     expect(await getAttemptForTaking(other, attemptId)).toMatchObject({ ok: false, status: 404 });
-    expect(await saveAnswer(other, attemptId, { questionId, response: await correctResponse(questionId) })).toMatchObject({ ok: false, status: 404 });
+    expect(await saveAnswer(other, attemptId, { questionId, response: await correctResponse(questionId, attemptId) })).toMatchObject({ ok: false, status: 404 });
     expect(await submitAttempt(other, attemptId)).toMatchObject({ ok: false, status: 404 });
     expect(await getAttemptReview(other, attemptId)).toMatchObject({ ok: false, status: 404 });
     expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true } })).toEqual({ status: "in_progress" });
@@ -166,7 +166,7 @@ describe("saving a whole page of answers (the no-JavaScript form)", () => {
     const attemptId = await started(student);
     const ids = await attemptQuestionIds(attemptId);
     const good = new Map<string, unknown>();
-    for (const id of ids) good.set(id, await correctResponse(id));
+    for (const id of ids) good.set(id, await correctResponse(id, attemptId));
     const bad = new Map(good);
     bad.set(ids[0], { choice: "nope", choices: ["nope"], order: ["nope"], matches: { nope: "nope" }, text: 5, value: "x" });
     const refused = await saveAnswers(student, attemptId, bad);

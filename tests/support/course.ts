@@ -14,7 +14,7 @@ export async function passQuiz(student: CurrentUser, slug: string) {
   const started = await startAttempt(student, slug);
   if (!started.ok) throw new Error(`start ${slug}: ${started.message}`);
   for (const questionId of await attemptQuestionIds(started.attemptId)) {
-    const saved = await saveAnswer(student, started.attemptId, { questionId, response: await correctResponse(questionId) });
+    const saved = await saveAnswer(student, started.attemptId, { questionId, response: await correctResponse(questionId, started.attemptId) });
     if (!saved.ok) throw new Error(`save ${slug}: ${saved.message}`);
   }
   const submitted = await submitAttempt(student, started.attemptId);
