@@ -8,7 +8,29 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 const PROTECTED = /^\/(course|glossary|lessons|quizzes|instructor|readiness|certificate|account)(\/|$)/;
 
+/**
+ * A server action posted from another origin. Next refuses it too, but by throwing,
+ * which answers 500; refusing here gives the caller a plain 403 instead. Same test as
+ * Next's: the Origin's host against the forwarded host or Host.
+ */
+export function isCrossOriginAction(request: Pick<NextRequest, "method" | "headers">): boolean {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return true;
+  }
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  return originHost !== host;
+}
+
 export function proxy(request: NextRequest) {
+  if (isCrossOriginAction(request)) {
+    return new NextResponse("Refused: this form was posted from another site.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
   const { pathname, search } = request.nextUrl;
   const signedIn = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
   if (!signedIn && PROTECTED.test(pathname)) {

@@ -11,7 +11,9 @@ export type FormState = {
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
+    // The innermost key names the field: a nested schema (ratings.research) still
+    // reports against the form control (research).
+    const field = String(issue.path[issue.path.length - 1] ?? "form");
     errors[field] ??= issue.message;
   }
   return errors;

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { errorMessageOf } from "@/lib/boundary/contracts";
 import { readAnswer, type FormQuestion } from "@/lib/quiz/form";
 
 const EMPTY: Record<string, unknown> = { multiple: { choices: [] }, matching: { matches: {} }, short_text: { text: "" } };
@@ -36,8 +37,8 @@ export function Autosave({ formId, saveUrl, questions, initiallyAnswered }: { fo
       if (status) status.textContent = "Saving…";
       try {
         const res = await fetch(saveUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ questionId: question.id, response }) });
-        const body = (await res.json().catch(() => ({}))) as { message?: string };
-        if (status) status.textContent = res.ok ? "Saved." : (body.message ?? "Not saved. Check your connection and try again.");
+        const body: unknown = await res.json().catch(() => null);
+        if (status) status.textContent = res.ok ? "Saved." : (errorMessageOf(body) ?? "Not saved. Check your connection and try again.");
         if (res.status === 409) window.location.reload();
       } catch {
         if (status) status.textContent = "Not saved: you seem to be offline. Your answer is still on this page.";

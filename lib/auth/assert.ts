@@ -1,8 +1,9 @@
+import { DomainError } from "@/lib/boundary/errors";
 import type { Role } from "./roles";
 
-export class AccessDeniedError extends Error {
+export class AccessDeniedError extends DomainError {
   constructor(message = "You do not have access to this.") {
-    super(message);
+    super(403, message);
   }
 }
 

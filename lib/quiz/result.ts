@@ -1,8 +1,6 @@
-// Outcomes of quiz operations, mapped to HTTP statuses by route handlers and to form
-// messages by server actions, in one place.
-export type Failure = { ok: false; status: 400 | 403 | 404 | 409 | 413 | 422; message: string };
-export type Result<T> = ({ ok: true } & T) | Failure;
+// Quiz operations return the domain's one Failure type (lib/boundary/errors.ts).
+import { fail } from "@/lib/boundary/errors";
 
-export const fail = (status: Failure["status"], message: string): Failure => ({ ok: false, status, message });
+export { fail, type Failure, type Result } from "@/lib/boundary/errors";
 
 export const NOT_FOUND = fail(404, "We could not find that quiz attempt.");

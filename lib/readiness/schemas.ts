@@ -22,3 +22,6 @@ export const revokeSchema = z.object({
   code: z.string().min(8).max(64),
   reason: z.string().trim().min(5, "Give a reason of at least 5 characters; it is recorded in the audit log.").max(500),
 });
+
+/** The sign-off switch: the state the instructor asks for. */
+export const signOffRequiredSchema = z.object({ required: z.enum(["on", "off"]) });

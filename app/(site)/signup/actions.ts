@@ -1,19 +1,15 @@
 "use server";
+import { formAction } from "@/lib/boundary/action";
 import { signUpSchema } from "@/lib/auth/schemas";
-import { echoValues, invalid, type FormState, formOf } from "@/lib/forms";
-import { createUser, EmailTakenError } from "@/lib/users";
+import { createUser } from "@/lib/users";
 
-export async function signUpAction(_prev: FormState, formInput: FormData): Promise<FormState> {
-  const form = formOf(formInput);
-  const values = echoValues(form, ["name", "email"]);
-  const parsed = signUpSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return invalid(parsed.error, values);
-  try {
-    await createUser({ ...parsed.data, role: "student" });
-  } catch (error) {
-    if (error instanceof EmailTakenError)
-      return { ok: false, message: error.message, fieldErrors: { email: error.message }, values };
-    throw error;
-  }
-  return { ok: true, values };
-}
+const ECHO = ["name", "email"];
+
+/** A taken email arrives as a DomainError (409) and is shown on the email field. */
+export const signUpAction = formAction(
+  { access: "public", returnTo: "/signup", schema: signUpSchema, fields: (form) => Object.fromEntries(form), echo: ECHO },
+  async ({ input, form }) => {
+    await createUser({ ...input, role: "student" });
+    return { ok: true, values: Object.fromEntries(ECHO.map((key) => [key, String(form.get(key) ?? "")])) };
+  },
+);

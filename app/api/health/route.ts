@@ -1,10 +1,11 @@
 import { NextResponse } from "next/server";
+import { route } from "@/lib/boundary/route";
 import { db } from "@/lib/db";
 
 // Public liveness/readiness probe for load balancers: 200 when the database answers.
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = route({ access: "public" }, async () => {
   const started = performance.now();
   try {
     await db.$queryRaw`SELECT 1`;
@@ -12,4 +13,4 @@ export async function GET() {
   } catch {
     return NextResponse.json({ status: "error", database: "unreachable" }, { status: 503, headers: { "cache-control": "no-store" } });
   }
-}
+});

@@ -1,12 +1,10 @@
 import { NextResponse } from "next/server";
-import { authorizeRequest } from "@/lib/auth/session";
+import { route } from "@/lib/boundary/route";
 import { exportUserData } from "@/lib/privacy";
 
 /** The signed-in user's own data, as a JSON download. Nobody can ask for anyone else's. */
-export async function GET() {
-  const auth = await authorizeRequest();
-  if (!auth.ok) return NextResponse.json({ error: auth.message }, { status: auth.status });
-  const data = await exportUserData(auth.user);
+export const GET = route({ access: "signed-in" }, async ({ user }) => {
+  const data = await exportUserData(user);
   return new NextResponse(JSON.stringify(data, null, 2), {
     headers: {
       "content-type": "application/json; charset=utf-8",
@@ -14,4 +12,4 @@ export async function GET() {
       "cache-control": "private, no-store",
     },
   });
-}
+});

@@ -1,17 +1,17 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireRole } from "@/lib/auth/session";
-import { fieldErrorsOf, type FormState, formOf } from "@/lib/forms";
+import { formAction, formStateOf } from "@/lib/boundary/action";
 import { revokeCertificate } from "@/lib/readiness/certificates";
 import { revokeSchema } from "@/lib/readiness/schemas";
 
-export async function revokeCertificateAction(_prev: FormState, formInput: FormData): Promise<FormState> {
-  const form = formOf(formInput);
-  const viewer = await requireRole("instructor", "/instructor/certificates");
-  const parsed = revokeSchema.safeParse({ code: form.get("code"), reason: form.get("reason") });
-  if (!parsed.success) return { ok: false, message: "Please fix the highlighted field.", fieldErrors: fieldErrorsOf(parsed.error) };
-  const result = await revokeCertificate(viewer, parsed.data.code, parsed.data.reason);
-  if (!result.ok) return { ok: false, message: result.message };
-  revalidatePath("/instructor/certificates");
-  return { ok: true, message: "Certificate revoked. The public verification page now says so." };
-}
+const HERE = "/instructor/certificates";
+
+export const revokeCertificateAction = formAction(
+  { access: "instructor", returnTo: HERE, schema: revokeSchema, fields: (form) => ({ code: form.get("code"), reason: form.get("reason") }), invalidMessage: "Please fix the highlighted field." },
+  async ({ user, input }) => {
+    const result = await revokeCertificate(user, input.code, input.reason);
+    if (!result.ok) return formStateOf(result);
+    revalidatePath(HERE);
+    return { ok: true, message: "Certificate revoked. The public verification page now says so." };
+  },
+);

@@ -1,12 +1,10 @@
 import { NextResponse } from "next/server";
-import { authorizeRequest } from "@/lib/auth/session";
+import { route } from "@/lib/boundary/route";
 import { gradebookCsv } from "@/lib/roster/gradebook";
 
 /** The gradebook as a UTF-8 CSV download, streamed. Instructors only. */
-export async function GET() {
-  const auth = await authorizeRequest("instructor");
-  if (!auth.ok) return NextResponse.json({ error: auth.message }, { status: auth.status });
-  const lines = gradebookCsv(auth.user);
+export const GET = route({ access: "instructor" }, async ({ user }) => {
+  const lines = gradebookCsv(user);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -23,4 +21,4 @@ export async function GET() {
       "cache-control": "no-store",
     },
   });
-}
+});

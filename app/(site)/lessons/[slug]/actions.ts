@@ -1,16 +1,22 @@
 "use server";
-import { formOf } from "@/lib/forms";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { postAction } from "@/lib/boundary/action";
 import { completeLesson } from "@/lib/progress";
-import { completeLessonSchema } from "@/lib/progress/schemas";
+import { completeLessonSchema, lessonSlugSchema } from "@/lib/progress/schemas";
 
-export async function completeLessonAction(formInput: FormData) {
-  const form = formOf(formInput);
-  const parsed = completeLessonSchema.safeParse({ slug: form.get("slug") });
-  if (!parsed.success) redirect("/course");
-  const user = await requireUser(`/lessons/${parsed.data.slug}`);
-  const result = await completeLesson(user, parsed.data.slug);
-  const status = result.ok ? "completed" : "refused";
-  redirect(`/lessons/${parsed.data.slug}?${status}=1#lesson-end`);
-}
+export const completeLessonAction = postAction(
+  {
+    access: "signed-in",
+    returnTo: (form) => {
+      const slug = lessonSlugSchema.safeParse(form.get("slug"));
+      return slug.success ? `/lessons/${slug.data}` : "/course";
+    },
+    schema: completeLessonSchema,
+    fields: (form) => ({ slug: form.get("slug") }),
+    invalid: "/course",
+  },
+  async ({ user, input: { slug } }) => {
+    const result = await completeLesson(user, slug);
+    redirect(`/lessons/${slug}?${result.ok ? "completed" : "refused"}=1#lesson-end`);
+  },
+);

@@ -1,52 +1,53 @@
 "use server";
-import { formOf } from "@/lib/forms";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
+import { postAction } from "@/lib/boundary/action";
 import { getAttemptForTaking, startAttempt } from "@/lib/quiz/attempts";
 import { saveAnswers } from "@/lib/quiz/answers";
 import { readAnswers } from "@/lib/quiz/form";
+import { problemCodeOf } from "@/lib/quiz/problems";
+import { attemptFormSchema, quizFormSchema, quizSlugSchema } from "@/lib/quiz/schemas";
 import { submitAndRecordReadiness } from "@/lib/readiness";
 
-const slugSchema = z.string().regex(/^[a-z0-9-]{1,80}$/);
-const attemptSchema = z.object({ slug: slugSchema, attemptId: z.string().min(1).max(64) });
+const quizPage = (form: FormData) => {
+  const slug = quizSlugSchema.safeParse(form.get("slug"));
+  return slug.success ? `/quizzes/${slug.data}` : "/course";
+};
+const attemptFields = (form: FormData) => ({ slug: form.get("slug"), attemptId: form.get("attemptId") });
 
-export async function startAttemptAction(formInput: FormData) {
-  const form = formOf(formInput);
-  const slug = slugSchema.safeParse(form.get("slug"));
-  if (!slug.success) redirect("/course");
-  const user = await requireUser(`/quizzes/${slug.data}`);
-  const result = await startAttempt(user, slug.data);
-  if (!result.ok) redirect(`/quizzes/${slug.data}?notice=${encodeURIComponent(result.message)}`);
-  redirect(`/quizzes/${slug.data}/attempts/${result.attemptId}`);
-}
+export const startAttemptAction = postAction(
+  { access: "signed-in", returnTo: quizPage, schema: quizFormSchema, fields: (form) => ({ slug: form.get("slug") }), invalid: "/course" },
+  async ({ user, input: { slug } }) => {
+    const result = await startAttempt(user, slug);
+    if (!result.ok) redirect(`/quizzes/${slug}?notice=${encodeURIComponent(result.message)}`);
+    redirect(`/quizzes/${slug}/attempts/${result.attemptId}`);
+  },
+);
 
 /** The no-JavaScript path: save every answer on the page, then confirm. */
-export async function saveAndReviewAction(formInput: FormData) {
-  const form = formOf(formInput);
-  const input = attemptSchema.safeParse({ slug: form.get("slug"), attemptId: form.get("attemptId") });
-  if (!input.success) redirect("/course");
-  const { slug, attemptId } = input.data;
-  const user = await requireUser(`/quizzes/${slug}`);
-  const view = await getAttemptForTaking(user, attemptId);
-  if (!view.ok) redirect(`/quizzes/${slug}`);
-  const { responses, problems } = readAnswers(view.questions, (name) => form.getAll(name).map(String));
-  const firstProblem = Object.keys(problems)[0];
-  if (firstProblem) redirect(`/quizzes/${slug}/attempts/${attemptId}?problem=${encodeURIComponent(firstProblem)}#q-${view.questions.findIndex((q) => q.id === firstProblem) + 1}`);
-  const saved = await saveAnswers(user, attemptId, responses);
-  if (!saved.ok) {
-    const questionId = "questionErrors" in saved && saved.questionErrors ? Object.keys(saved.questionErrors)[0] : undefined;
-    redirect(`/quizzes/${slug}/attempts/${attemptId}${questionId ? `?problem=${encodeURIComponent(questionId)}` : ""}`);
-  }
-  redirect(`/quizzes/${slug}/attempts/${attemptId}/confirm`);
-}
+export const saveAndReviewAction = postAction(
+  { access: "signed-in", returnTo: quizPage, schema: attemptFormSchema, fields: attemptFields, invalid: "/course" },
+  async ({ user, input: { slug, attemptId }, form }) => {
+    const view = await getAttemptForTaking(user, attemptId);
+    if (!view.ok) redirect(`/quizzes/${slug}`);
+    const here = `/quizzes/${slug}/attempts/${attemptId}`;
+    const problemAt = (questionId: string, message: string) =>
+      `${here}?problem=${encodeURIComponent(questionId)}&reason=${problemCodeOf(message)}#q-${view.questions.findIndex((q) => q.id === questionId) + 1}`;
+    const { responses, problems } = readAnswers(view.questions, (name) => form.getAll(name).map(String));
+    const [firstProblem] = Object.entries(problems);
+    if (firstProblem) redirect(problemAt(...firstProblem));
+    const saved = await saveAnswers(user, attemptId, responses);
+    if (!saved.ok) {
+      const [refused] = "questionErrors" in saved && saved.questionErrors ? Object.entries(saved.questionErrors) : [];
+      redirect(refused ? problemAt(...refused) : `/quizzes/${slug}?notice=${encodeURIComponent(saved.message)}`);
+    }
+    redirect(`${here}/confirm`);
+  },
+);
 
-export async function submitAttemptAction(formInput: FormData) {
-  const form = formOf(formInput);
-  const input = attemptSchema.safeParse({ slug: form.get("slug"), attemptId: form.get("attemptId") });
-  if (!input.success) redirect("/course");
-  const { slug, attemptId } = input.data;
-  const user = await requireUser(`/quizzes/${slug}`);
-  await submitAndRecordReadiness(user, attemptId);
-  redirect(`/quizzes/${slug}/attempts/${attemptId}`);
-}
+export const submitAttemptAction = postAction(
+  { access: "signed-in", returnTo: quizPage, schema: attemptFormSchema, fields: attemptFields, invalid: "/course" },
+  async ({ user, input: { slug, attemptId } }) => {
+    await submitAndRecordReadiness(user, attemptId);
+    redirect(`/quizzes/${slug}/attempts/${attemptId}`);
+  },
+);

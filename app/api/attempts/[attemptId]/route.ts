@@ -1,14 +1,10 @@
 import { NextResponse } from "next/server";
+import { route } from "@/lib/boundary/route";
 import { getAttemptForTaking } from "@/lib/quiz/attempts";
-import { failure, studentOrResponse } from "@/lib/quiz/http";
-
-type Context = { params: Promise<{ attemptId: string }> };
+import { attemptParamsSchema } from "@/lib/quiz/schemas";
 
 /** The student's own attempt: questions (no keys) and saved answers, to resume after a reload. */
-export async function GET(_request: Request, { params }: Context) {
-  const user = await studentOrResponse();
-  if (user instanceof NextResponse) return user;
-  const view = await getAttemptForTaking(user, (await params).attemptId);
-  if (!view.ok) return failure(view);
-  return NextResponse.json({ attempt: view.attempt, questions: view.questions, responses: view.responses });
-}
+export const GET = route({ access: "student", params: attemptParamsSchema, notFound: "We could not find that quiz attempt." }, async ({ user, params }) => {
+  const view = await getAttemptForTaking(user, params.attemptId);
+  return view.ok ? NextResponse.json({ attempt: view.attempt, questions: view.questions, responses: view.responses }) : view;
+});

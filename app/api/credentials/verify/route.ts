@@ -1,29 +1,29 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { route } from "@/lib/boundary/route";
+import { fail } from "@/lib/boundary/errors";
+import { parseJsonText } from "@/lib/http/json";
 import { verifyPresentedCredential } from "@/lib/credentials/badge";
 
 const MAX_BYTES = 32 * 1024;
 const bodySchema = z.object({ credential: z.string().min(1).max(MAX_BYTES) });
+const SEND = "Send the credential as text, or JSON like {\"credential\": \"...\"}.";
 
 /**
  * Public: checks a presented credential (a VC-JWT, as text or {"credential": "..."}):
- * Casebook's signature, a certificate on record, and whether it is revoked.
+ * Casebook's signature, a certificate on record, and whether it is revoked. The body may
+ * be plain text, so this door reads it itself, within the same limits.
  */
-export async function POST(request: Request) {
+export const POST = route({ access: "public" }, async ({ request }) => {
   const text = await request.text();
-  if (text.length > MAX_BYTES) return NextResponse.json({ error: "That credential is too large." }, { status: 413 });
+  if (Buffer.byteLength(text, "utf8") > MAX_BYTES) return fail(413, "That credential is too large.");
   let jwt = text.trim();
   if (jwt.startsWith("{")) {
-    let json: unknown;
-    try {
-      json = JSON.parse(jwt);
-    } catch {
-      return NextResponse.json({ error: "Send the credential as text, or JSON like {\"credential\": \"...\"}." }, { status: 400 });
-    }
-    const parsed = bodySchema.safeParse(json);
-    if (!parsed.success) return NextResponse.json({ error: "Send the credential as text, or JSON like {\"credential\": \"...\"}." }, { status: 400 });
+    const read = parseJsonText(jwt, MAX_BYTES);
+    const parsed = read.ok ? bodySchema.safeParse(read.value) : null;
+    if (!parsed?.success) return fail(400, SEND);
     jwt = parsed.data.credential.trim();
   }
-  if (!jwt) return NextResponse.json({ error: "Send a credential to verify." }, { status: 400 });
+  if (!jwt) return fail(400, "Send a credential to verify.");
   return NextResponse.json(await verifyPresentedCredential(jwt));
-}
+});

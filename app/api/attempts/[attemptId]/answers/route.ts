@@ -1,15 +1,14 @@
 import { NextResponse } from "next/server";
-import { saveAnswer } from "@/lib/quiz/answers";
-import { failure, readJson, studentOrResponse } from "@/lib/quiz/http";
-
-type Context = { params: Promise<{ attemptId: string }> };
+import { route } from "@/lib/boundary/route";
+import type { SaveAnswerResponse } from "@/lib/boundary/contracts";
+import { saveAnswer, saveAnswerSchema } from "@/lib/quiz/answers";
+import { attemptParamsSchema } from "@/lib/quiz/schemas";
 
 /** Autosave one answer: { questionId, response }. */
-export async function POST(request: Request, { params }: Context) {
-  const user = await studentOrResponse();
-  if (user instanceof NextResponse) return user;
-  const body = await readJson(request);
-  if (!body.ok) return body.response;
-  const result = await saveAnswer(user, (await params).attemptId, body.body);
-  return result.ok ? NextResponse.json({ savedAt: result.savedAt }) : failure(result);
-}
+export const POST = route(
+  { access: "student", params: attemptParamsSchema, body: saveAnswerSchema, invalidBody: "Send a questionId and a response.", notFound: "We could not find that quiz attempt." },
+  async ({ user, params, body }) => {
+    const result = await saveAnswer(user, params.attemptId, body);
+    return result.ok ? NextResponse.json<SaveAnswerResponse>({ savedAt: result.savedAt.toISOString() }) : result;
+  },
+);

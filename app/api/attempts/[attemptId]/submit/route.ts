@@ -1,13 +1,10 @@
 import { NextResponse } from "next/server";
-import { failure, studentOrResponse } from "@/lib/quiz/http";
+import { route } from "@/lib/boundary/route";
+import { attemptParamsSchema } from "@/lib/quiz/schemas";
 import { submitAndRecordReadiness } from "@/lib/readiness";
 
-type Context = { params: Promise<{ attemptId: string }> };
-
 /** Submit for grading; repeating it returns the same stored result. */
-export async function POST(_request: Request, { params }: Context) {
-  const user = await studentOrResponse();
-  if (user instanceof NextResponse) return user;
-  const result = await submitAndRecordReadiness(user, (await params).attemptId);
-  return result.ok ? NextResponse.json(result.result) : failure(result);
-}
+export const POST = route({ access: "student", params: attemptParamsSchema, notFound: "We could not find that quiz attempt." }, async ({ user, params }) => {
+  const result = await submitAndRecordReadiness(user, params.attemptId);
+  return result.ok ? NextResponse.json(result.result) : result;
+});

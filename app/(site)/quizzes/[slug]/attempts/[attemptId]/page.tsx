@@ -8,13 +8,14 @@ import { ReviewList } from "@/components/quiz/review-list";
 import { requireUser } from "@/lib/auth/session";
 import { getAttemptForTaking } from "@/lib/quiz/attempts";
 import { isAnswered } from "@/lib/quiz/form";
+import { problemText } from "@/lib/quiz/problems";
 import { getAttemptReview } from "@/lib/quiz/review";
 import { getOutline } from "@/lib/progress";
 import { saveAndReviewAction, startAttemptAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Quiz attempt" };
 
-type Props = { params: Promise<{ slug: string; attemptId: string }>; searchParams: Promise<{ problem?: string }> };
+type Props = { params: Promise<{ slug: string; attemptId: string }>; searchParams: Promise<{ problem?: string; reason?: string }> };
 
 export default async function AttemptPage({ params, searchParams }: Props) {
   const { slug, attemptId } = await params;
@@ -26,7 +27,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
   const view = await getAttemptForTaking(user, attemptId);
   if (!view.ok) notFound();
   const { attempt, questions, responses } = view;
-  const { problem } = await searchParams;
+  const { problem, reason } = await searchParams;
   const answered = questions.filter((q) => isAnswered(responses[q.id])).map((q) => q.id);
   const formId = "attempt-form";
   return (
@@ -56,7 +57,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
             number={i + 1}
             total={questions.length}
             response={responses[question.id]}
-            problem={problem === question.id ? "Give every item a different position, using each number once." : undefined}
+            problem={problem === question.id ? problemText(reason) : undefined}
           />
         ))}
         <div className="attempt__actions">
@@ -85,7 +86,7 @@ async function Result({ slug, review, user }: { slug: string; review: Extract<Aw
           {summary.passed ? "Passed" : "Not passed yet"}: {summary.percent}%
         </h2>
         <p>
-          {right} of {questions.length} questions fully correct; the pass mark is {quiz.passPercent}%.
+          {right} of {questions.length} questions fully correct; the pass mark is {quiz.passMark}%.
           {summary.autoSubmitted ? " Time ran out, so the answers you had saved were graded." : ""}
         </p>
         <p data-testid="attempts-left">

@@ -1,0 +1,86 @@
+import "server-only";
+// The one door for route handlers: size- and depth-limited JSON, who is asking, zod
+// parsing of params and body, the domain call, and one mapping of failures to HTTP.
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import type { Role } from "@/lib/auth/roles";
+import { parseJsonText } from "@/lib/http/json";
+import { DomainError, fail, type Failure } from "./errors";
+import type { ApiError } from "./contracts";
+
+/** Largest JSON body any handler reads unless it says otherwise. */
+export const MAX_JSON_BYTES = 16 * 1024;
+
+/** Who may call: anyone (no session is read), any signed-in user, or one role. */
+export type Access = "public" | "signed-in" | Role;
+
+type Caller<A extends Access> = A extends "public" ? null : CurrentUser;
+
+type Spec<A extends Access, P, B> = {
+  access: A;
+  params?: z.ZodType<P>;
+  /** A JSON body, parsed with this schema after the size and depth checks. */
+  body?: z.ZodType<B>;
+  maxBytes?: number;
+  /** Message for a body that does not fit the schema. */
+  invalidBody?: string;
+  /** Message for params that do not parse (a malformed id is "not found", not a crash). */
+  notFound?: string;
+};
+
+type Context<A extends Access, P, B> = { request: Request; context: unknown; user: Caller<A>; params: P; body: B };
+type Handler<A extends Access, P, B> = (ctx: Context<A, P, B>) => Promise<Response | Failure>;
+
+/** The JSON every failure answers with: one shape, typed for the clients that read it. */
+export function failureResponse(failure: Failure): NextResponse<ApiError> {
+  const body: ApiError = failure.fieldErrors ? { error: failure.message, fieldErrors: failure.fieldErrors } : { error: failure.message };
+  return NextResponse.json(body, { status: failure.status });
+}
+
+async function authorize(access: Access): Promise<{ user: CurrentUser | null } | Failure> {
+  if (access === "public") return { user: null };
+  const user = await getCurrentUser();
+  if (!user) return fail(401, "Sign in to continue.");
+  if (access !== "signed-in" && user.role !== access) return fail(403, "You do not have access to this.");
+  return { user };
+}
+
+async function readBody<B>(request: Request, schema: z.ZodType<B>, maxBytes: number, invalid: string): Promise<{ body: B } | Failure> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) return fail(413, "That request is too large.");
+  const read = parseJsonText(await request.text(), maxBytes);
+  if (!read.ok) return fail(read.status, read.message);
+  const parsed = schema.safeParse(read.value);
+  return parsed.success ? { body: parsed.data } : fail(400, invalid);
+}
+
+/**
+ * Wraps a route handler: `export const POST = route({ access: "student", body }, run)`.
+ * `run` returns a Response, or a Failure that becomes `{ error }` with its status.
+ */
+export function route<A extends Access, P = Record<string, never>, B = undefined>(spec: Spec<A, P, B>, run: Handler<A, P, B>) {
+  return async (request: Request, context?: { params?: Promise<unknown> }): Promise<Response> => {
+    try {
+      const who = await authorize(spec.access);
+      if ("ok" in who) return failureResponse(who);
+      let params = {} as P;
+      if (spec.params) {
+        const parsed = spec.params.safeParse((await context?.params) ?? {});
+        if (!parsed.success) return failureResponse(fail(404, spec.notFound ?? "We could not find that."));
+        params = parsed.data;
+      }
+      let body = undefined as B;
+      if (spec.body) {
+        const read = await readBody(request, spec.body, spec.maxBytes ?? MAX_JSON_BYTES, spec.invalidBody ?? "That request does not have the expected fields.");
+        if ("ok" in read) return failureResponse(read);
+        body = read.body;
+      }
+      const outcome = await run({ request, context, user: who.user as Caller<A>, params, body });
+      return outcome instanceof Response ? outcome : failureResponse(outcome);
+    } catch (error) {
+      if (error instanceof DomainError) return failureResponse(error.failure);
+      throw error;
+    }
+  };
+}
