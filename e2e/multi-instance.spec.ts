@@ -2,7 +2,7 @@ import { loadQuizContent } from "./support/content";
 import { E2E_BASE_URL, E2E_PORT } from "./support/env";
 import { startInstance } from "./support/instance";
 import { expect, newAccount, signUp, test } from "./support/fixtures";
-import { answerAll } from "./support/quiz";
+import { answerAll, expectAllSaved } from "./support/quiz";
 
 // A second app instance on another port, sharing the database and the secret: nothing
 // a request needs may live in one instance's memory.
@@ -31,7 +31,7 @@ test("a student takes a quiz switching between two app instances", async ({ page
   const quiz = loadQuizContent().find((q) => q.lesson === "legal-team")!;
   await answerAll(page, quiz, true);
   await expect(page.getByTestId("answered-count")).toHaveText(`${quiz.questions.length} of ${quiz.questions.length} answered`);
-  await page.waitForTimeout(800); // let the last autosave land
+  await expectAllSaved(page, quiz.questions.length); // every autosave acknowledged
 
   await page.goto(`${SECOND}${attemptPath}`); // B sees every answer A saved
   await expect(page.getByTestId("answered-count")).toHaveText(`${quiz.questions.length} of ${quiz.questions.length} answered`);

@@ -1,7 +1,8 @@
 import { expectAccessible } from "./support/axe";
 import { loadQuizContent, quizFor } from "./support/content";
 import { expect, newAccount, progressCli, signUp, test } from "./support/fixtures";
-import { answerAll, submitAttempt } from "./support/quiz";
+import { opaqueId } from "../lib/quiz/compile";
+import { answer, answerAll, expectAllSaved, submitAttempt } from "./support/quiz";
 
 test("a student fails a quiz, sees what was wrong, retakes, passes, and the next lesson unlocks", async ({ page }) => {
   await signUp(page, newAccount());
@@ -89,11 +90,9 @@ test("the final assessment shows its timer and the server enforces the deadline"
   const final = loadQuizContent().find((q) => q.kind === "final")!;
   const firstPrompt = (await page.locator("fieldset.question .question__prompt").first().textContent())!;
   const question = final.questions.find((q) => q.prompt === firstPrompt.trim())!;
-  const fieldset = page.locator("fieldset.question").first();
-  if (question.type === "true_false") await fieldset.getByLabel(question.answer ? "True" : "False", { exact: true }).check();
-  else if (question.type === "single") await fieldset.getByLabel(question.options!.find((o) => o.correct)!.text, { exact: true }).check();
-  else if (question.type === "short_text") await fieldset.getByLabel("Your answer").fill(question.accepted![0]);
-  await page.waitForTimeout(1000);
+  // Whatever type was drawn first (matching, ordering and multi-select included) is answered.
+  await answer(page, question, true);
+  await expectAllSaved(page, 1);
   const attemptId = page.url().split("/").pop()!;
   progressCli("expire", attemptId);
 
@@ -120,7 +119,10 @@ test("nothing a student can fetch during an attempt reveals keys or explanations
   await page.goto("/quizzes/legal-team-quiz");
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await answerAll(page, quiz, true);
-  await page.waitForTimeout(1000);
+  await expectAllSaved(page, quiz.questions.length);
+  const attemptPage = page.url();
+  // Everything served while the attempt is open, as HTML, for the inference check below.
+  bodies.push({ url: "html", text: await (await page.request.get(attemptPage)).text() });
   await page.reload();
   await page.getByRole("button", { name: "Review and submit" }).click();
   await expect(page.getByRole("heading", { name: "Submit your answers?" })).toBeVisible();
@@ -145,4 +147,34 @@ test("nothing a student can fetch during an attempt reveals keys or explanations
     if (/"(answerKey|accepted|explanation|correct)"\s*:/.test(text)) leaks.push(`${url}: key field`);
   }
   expect(leaks).toEqual([]);
+
+  // Inference, not only key text: every id-like value served (attributes, JSON and RSC
+  // strings) is checked against what anyone can compute from public facts — the hash of
+  // slug, question key and an authoring id — which once gave away every right option.
+  const guesses = new Map<string, string>();
+  for (const q of quiz.questions)
+    for (const id of ["a", "b", "c", "d", "e", "f", ...(q.options ?? []).map((o) => o.id), ...(q.items ?? []).map((i) => i.id), ...(q.targets ?? []).map((t) => t.id)])
+      for (const form of [id, `item:${id}`, `target:${id}`]) guesses.set(opaqueId(quiz.slug, q.key, form), `${q.key}/${form}`);
+  const inferred = bodies.flatMap(({ url, text }) => [...guesses].filter(([hash]) => text.includes(hash)).map(([, what]) => `${url}: ${what}`));
+  expect(inferred).toEqual([]);
+});
+
+test("a refused answer says why: the autosave shows the server's reason, and the no-JavaScript path marks the question with it", async ({ page }) => {
+  await signUp(page, newAccount());
+  await page.goto("/lessons/legal-team");
+  await page.getByRole("button", { name: "Mark lesson complete" }).click();
+  await expect(page.getByTestId("lesson-complete")).toBeVisible();
+  await page.goto("/quizzes/legal-team-quiz");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  const quiz = quizFor("legal-team");
+  const single = quiz.questions.find((q) => q.type === "single")!;
+  const fieldset = page.locator("fieldset.question").filter({ has: page.locator("legend", { hasText: single.prompt }) });
+  // A tampered page: the option now names an id this attempt never served.
+  const option = fieldset.getByLabel(single.options![0].text, { exact: true });
+  await option.evaluate((input) => ((input as HTMLInputElement).value = "forged-option"));
+  await option.check();
+  await expect(fieldset.locator("[data-save-status]")).toHaveText("That option is not part of this question.");
+  await page.getByRole("button", { name: "Review and submit" }).click();
+  await expect(page).toHaveURL(/reason=option/);
+  await expect(fieldset.locator(".field__error")).toHaveText("That option is not part of this question.");
 });

@@ -58,3 +58,26 @@ test("spoofed middleware and RSC requests get nothing protected", async ({ page,
     expect(response.status(), path).toBe(403);
   }
 });
+
+test("a server action posted from another origin is refused with 403, not a 500", async ({ page }) => {
+  await signUp(page, newAccount());
+  const html = await (await page.request.get("/lessons/legal-team")).text();
+  // React renders each server-action form with a hidden $ACTION_ID_<id> field for no-JS posts.
+  const actionId = /name="\$ACTION_ID_([0-9a-f]+)"/.exec(html)?.[1];
+  expect(actionId, "a server-action form on the lesson page").toBeTruthy();
+  const forged = await page.request.post("/lessons/legal-team", {
+    headers: { "next-action": actionId!, origin: "https://evil.example", "content-type": "text/plain;charset=UTF-8" },
+    data: "[]",
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+  expect(await forged.text()).toMatch(/another site/);
+  // The same action from this site's own origin is not refused by that check.
+  const own = await page.request.post("/lessons/legal-team", {
+    headers: { "next-action": actionId!, origin: new URL(page.url()).origin, "content-type": "text/plain;charset=UTF-8" },
+    data: "[]",
+    maxRedirects: 0,
+  });
+  expect(own.status()).not.toBe(403);
+  expect(own.status()).toBeLessThan(500);
+});

@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import type { QuizContent, QuizQuestion } from "./content";
 
 /** Answers one question on the attempt page, right or deliberately wrong, by visible text. */
-async function answer(page: Page, question: QuizQuestion, right: boolean) {
+export async function answer(page: Page, question: QuizQuestion, right: boolean) {
   const fieldset = page.locator("fieldset.question").filter({ has: page.locator("legend", { hasText: question.prompt }) });
   await expect(fieldset).toHaveCount(1);
   switch (question.type) {
@@ -47,6 +47,11 @@ export async function answerAll(page: Page, quiz: QuizContent, right: boolean) {
     if (!question) throw new Error(`unknown question on page: ${prompt}`);
     await answer(page, question, right);
   }
+}
+
+/** Waits until every answered question's autosave has been acknowledged by the server. */
+export async function expectAllSaved(page: Page, count: number) {
+  await expect(page.locator("fieldset.question [data-save-status]", { hasText: /^Saved\.$/ })).toHaveCount(count);
 }
 
 export async function submitAttempt(page: Page) {
