@@ -3,6 +3,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
+import { serverEnv } from "@/lib/env";
 import { databaseUrl, isSqliteUrl, sqliteFilePath } from "./url";
 
 /** Busy timeout: concurrent writers wait this long for the lock instead of failing. */
@@ -19,7 +20,7 @@ function createClient(): PrismaClient {
     const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
     return new PrismaClient({ adapter });
   }
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString: url, max: serverEnv().DATABASE_POOL_SIZE });
   return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
 }
 
@@ -27,7 +28,7 @@ function createClient(): PrismaClient {
 // is parked on globalThis to avoid opening a new connection each time.
 const globalForDb = globalThis as unknown as { casebookDb?: PrismaClient };
 export const db: PrismaClient = globalForDb.casebookDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.casebookDb = db;
+if (serverEnv().NODE_ENV !== "production") globalForDb.casebookDb = db;
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
