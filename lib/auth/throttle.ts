@@ -4,16 +4,25 @@ import { db } from "@/lib/db";
 // Failed sign-ins allowed per account and per client address in one window.
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 15 * 60 * 1000;
+// Expired rows removed per recorded failure: a failure adds at most two rows, so this
+// keeps the table at the window's worth of rows while bounding the work of one request.
+export const PRUNE_BATCH = 100;
 
-export function throttleKeys(email: string, ip: string | null): string[] {
-  return ip ? [`account:${email}`, `ip:${ip}`] : [`account:${email}`];
+export type ThrottleScope = "account" | "address";
+
+const ACCOUNT = "account:";
+const ADDRESS = "ip:";
+
+export function throttleKeys(email: string, address: string | null): string[] {
+  return address ? [`${ACCOUNT}${email}`, `${ADDRESS}${address}`] : [`${ACCOUNT}${email}`];
 }
 
 /**
- * Minutes until the oldest counted failure leaves the window, or null when the
- * caller may try. Counts live in the database so every app instance agrees.
+ * Which limit refuses the caller and for how many minutes (until the oldest counted
+ * failure leaves the window), or null when the caller may try. Counts live in the
+ * database so every app instance agrees.
  */
-export async function retryAfterMinutes(keys: string[], now = new Date()): Promise<number | null> {
+export async function throttledBy(keys: string[], now = new Date()): Promise<{ scope: ThrottleScope; minutes: number } | null> {
   const since = new Date(now.getTime() - WINDOW_MS);
   for (const key of keys) {
     const failures = await db.signInFailure.findMany({
@@ -24,22 +33,39 @@ export async function retryAfterMinutes(keys: string[], now = new Date()): Promi
     });
     if (failures.length >= MAX_FAILURES) {
       const oldest = failures[failures.length - 1].createdAt.getTime();
-      return Math.max(1, Math.ceil((oldest + WINDOW_MS - now.getTime()) / 60_000));
+      const minutes = Math.max(1, Math.ceil((oldest + WINDOW_MS - now.getTime()) / 60_000));
+      return { scope: key.startsWith(ADDRESS) ? "address" : "account", minutes };
     }
   }
   return null;
 }
 
-export async function recordFailure(keys: string[]): Promise<void> {
-  await db.signInFailure.createMany({ data: keys.map((key) => ({ key })) });
+export async function retryAfterMinutes(keys: string[], now = new Date()): Promise<number | null> {
+  return (await throttledBy(keys, now))?.minutes ?? null;
+}
+
+/** Counts a failure, and prunes expired rows on the way so the table never grows without bound. */
+export async function recordFailure(keys: string[], now = new Date()): Promise<void> {
+  await db.signInFailure.createMany({ data: keys.map((key) => ({ key, createdAt: now })) });
+  await pruneFailures(now);
 }
 
 /** A successful sign-in clears the account's count (not the address's). */
 export async function clearAccountFailures(email: string): Promise<void> {
-  await db.signInFailure.deleteMany({ where: { key: `account:${email}` } });
+  await db.signInFailure.deleteMany({ where: { key: `${ACCOUNT}${email}` } });
 }
 
-/** Old rows are useless once outside the window; pruned opportunistically. */
-export async function pruneFailures(now = new Date()): Promise<void> {
-  await db.signInFailure.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - WINDOW_MS) } } });
+/**
+ * Deletes at most `batch` rows that have left the window (Prisma's deleteMany has no
+ * limit, so the ids are picked first); returns how many went.
+ */
+export async function pruneFailures(now = new Date(), batch = PRUNE_BATCH): Promise<number> {
+  const expired = await db.signInFailure.findMany({
+    where: { createdAt: { lt: new Date(now.getTime() - WINDOW_MS) } },
+    select: { id: true },
+    take: batch,
+  });
+  if (expired.length === 0) return 0;
+  const { count } = await db.signInFailure.deleteMany({ where: { id: { in: expired.map((row) => row.id) } } });
+  return count;
 }
