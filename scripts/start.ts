@@ -1,29 +1,31 @@
-// `npm start`: build if needed, migrate, seed, then serve the production build.
+// `npm start`: check the settings, build if needed, migrate, seed, then serve the
+// production build through the server entry (scripts/serve.mjs).
 import { spawn } from "node:child_process";
-import { buildIfStale, NEXT_BIN } from "./build-if-stale";
+import { buildIfStale } from "./build-if-stale";
 import { prepareEnv } from "./runtime-env";
+import { SERVER_ENTRY } from "./server-entry";
 
 async function main() {
   (process.env as Record<string, string>).NODE_ENV = "production";
   const { demo } = prepareEnv();
-  const { secretProblem } = await import("../lib/env");
-  const problem = secretProblem();
+  // Every setting parsed once, before any work: a bad value stops here with one line.
+  const { serverEnv, startProblem } = await import("../lib/env");
+  const problem = startProblem();
   if (problem) {
     console.error(problem);
     process.exit(1);
   }
+  const env = serverEnv();
 
-  if (process.env.CASEBOOK_SKIP_BUILD !== "1" && !buildIfStale()) process.exit(1);
+  if (env.CASEBOOK_SKIP_BUILD !== "1" && !buildIfStale()) process.exit(1);
 
   const { migrateDatabase } = await import("../lib/db/migrate");
   migrateDatabase();
   const { seed, DEMO_USERS } = await import("../lib/seed");
   await seed({ demo });
 
-  const port = process.env.PORT || "3000";
-  const host = process.env.HOST || "0.0.0.0";
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, "-H", host], { stdio: "inherit", env: process.env });
-  console.log(`\nCasebook is starting on http://localhost:${port}`);
+  const server = spawn(process.execPath, [SERVER_ENTRY], { stdio: "inherit", env: process.env });
+  console.log(`\nCasebook is starting on http://localhost:${env.PORT}`);
   if (demo) {
     console.log("Demo logins (turn off with CASEBOOK_DEMO=0):");
     for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(10)} ${user.email}  /  ${user.password}`);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { sleep } from "./stats";
 
-import { NEXT_BIN } from "../../scripts/build-if-stale";
+import { SERVER_ENTRY } from "../../scripts/server-entry";
 
 export type Server = { url: string; stop: () => Promise<void>; kill?: () => void };
 
@@ -31,11 +31,14 @@ function stopper(child: ChildProcess) {
     });
 }
 
-/** The production build (`next start`), on its own process so the load generator does not share its event loop. */
+/**
+ * The production build through the same server entry as `npm start`, on its own process
+ * so the load generator does not share its event loop.
+ */
 export async function startApp(port: number, env: Record<string, string>, onLog?: (text: string) => void): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", NEXTAUTH_URL: url, ...env },
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    env: { ...process.env, NODE_ENV: "production", NEXTAUTH_URL: url, PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", onLog ? "pipe" : "ignore", onLog ? "pipe" : "inherit"],
   });
   if (onLog) {

@@ -1,14 +1,15 @@
 import { spawn } from "node:child_process";
-import path from "node:path";
+import { SERVER_ENTRY } from "../../scripts/server-entry";
 import { E2E_DATABASE_URL, E2E_SECRET } from "./env";
 
 /**
  * Another production instance of the e2e build on `port`, on the same database and
- * secret; `env` adds or overrides settings. Resolves once it answers its health check.
+ * secret, through the same server entry as `npm start`; `env` adds or overrides
+ * settings. Resolves once it answers its health check.
  */
 export async function startInstance(port: number, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: E2E_DATABASE_URL, NEXTAUTH_SECRET: E2E_SECRET, ...env },
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: E2E_DATABASE_URL, NEXTAUTH_SECRET: E2E_SECRET, PORT: String(port), ...env },
     stdio: "ignore",
   });
   const url = `http://localhost:${port}`;
