@@ -2,7 +2,6 @@
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { formOf, type FormState } from "@/lib/forms";
-import { refreshReadiness } from "@/lib/readiness";
 import { selfAssessmentSchema } from "@/lib/readiness/schemas";
 import { saveSelfAssessment } from "@/lib/readiness/self-assessment";
 import { SKILLS } from "@/lib/readiness/skills";
@@ -21,6 +20,5 @@ export async function saveSelfAssessmentAction(_prev: FormState, formInput: Form
     return { ok: false, message: `Please answer every item (${Object.keys(fieldErrors).length} missing).`, fieldErrors };
   }
   await saveSelfAssessment(user, parsed.data);
-  await refreshReadiness(user);
   redirect("/readiness/skills?saved=1#reflection");
 }
