@@ -54,15 +54,17 @@ export async function seedSynthetic(options: SyntheticOptions) {
   const { hashPassword } = await import("../lib/auth/password");
   const { gradeResponse, scoreAttempt } = await import("../lib/quiz/grade");
   const { drawQuestions } = await import("../lib/quiz/layout");
-  const { refreshSummaries } = await import("../lib/roster/summaries");
-  const { newCertificateCode } = await import("../lib/readiness");
+  const { newCertificateCode, recordStudentChanges, REBUILD_TX_OPTIONS } = await import("../lib/course/record");
+  const { parseCourseConfig } = await import("../lib/course/config");
+  const { passMarkFor } = await import("../lib/course/rules");
   const { isQuestionType } = await import("../lib/quiz/types");
 
   const random = prng(options.seed ?? 42);
-  const course = await db.course.findFirstOrThrow({ select: { id: true } });
+  const course = await db.course.findFirstOrThrow({ select: { id: true, config: true } });
+  const config = parseCourseConfig(course.config);
   const lessons = await db.lesson.findMany({ select: { id: true, contentHash: true, quiz: { select: { id: true } } }, orderBy: { position: "asc" } });
   const quizRows = await db.quiz.findMany({
-    select: { id: true, kind: true, passPercent: true, drawCount: true, questions: { where: { retiredAt: null }, select: { id: true, type: true, answerKey: true, payload: true, points: true, objective: true } } },
+    select: { id: true, kind: true, drawCount: true, questions: { where: { retiredAt: null }, select: { id: true, type: true, answerKey: true, payload: true, points: true, objective: true } } },
   });
   const quizzes = quizRows.map((quiz) => ({
     ...quiz,
@@ -123,7 +125,7 @@ export async function seedSynthetic(options: SyntheticOptions) {
                 answers.push({ id: randomUUID(), attemptId, questionId: q.id, response: JSON.stringify(response), savedAt: new Date(clock), score: result.fraction, correct: result.correct });
                 return { points: q.points, fraction: result.fraction };
               });
-              const totals = scoreAttempt(graded, quiz.passPercent);
+              const totals = scoreAttempt(graded, passMarkFor(quiz, config));
               clock += (10 + random() * 30) * 60_000;
               const layout = JSON.stringify(drawn.map((d) => ({ q: d.id, o: (d.payload.options ?? d.payload.items ?? []).map((o) => o.id), t: (d.payload.targets ?? []).map((t) => t.id) })));
               attempts.push({ id: attemptId, userId: id, quizId, attemptNumber: n, status: "graded", layout, startedAt: new Date(clock - 15 * 60_000), submittedAt: new Date(clock), gradedAt: new Date(clock), autoSubmitted: false, ...totals });
@@ -142,7 +144,7 @@ export async function seedSynthetic(options: SyntheticOptions) {
       await writer.insert("AttemptAnswer", answers);
       await writer.insert("Readiness", ready.map((r) => ({ id: randomUUID(), userId: r.userId, courseId: course.id, reachedAt: r.at })));
       await writer.insert("Certificate", ready.map((r) => ({ id: randomUUID(), userId: r.userId, courseId: course.id, code: newCertificateCode(), holderName: r.name, issuedAt: r.at })));
-      await refreshSummaries(users.map((u) => u.id as string));
+      await db.$transaction((tx) => recordStudentChanges(tx, users.map((u) => u.id as string)), REBUILD_TX_OPTIONS);
       attemptsCount += attempts.length;
       answersCount += answers.length;
       options.onProgress?.(Math.min(total, base + BATCH), attemptsCount, answersCount);

@@ -1,32 +1,31 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { COURSE_DESCRIPTION, COURSE_SLUG, COURSE_TITLE } from "@/lib/course/constants";
 import { DEFAULT_COURSE_CONFIG } from "@/lib/course/config";
 import { contentHash } from "@/lib/hash";
-import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { loadLessons, type LessonFile } from "@/lib/content/lessons";
 import { loadQuizzes, type LoadedQuiz } from "@/lib/content/quizzes";
-import { parseCourseConfig } from "@/lib/course/config";
 import { compileQuestion } from "@/lib/quiz/compile";
-import { refreshMissingSummaries } from "@/lib/roster/summaries";
+import { rebuildCourse, REBUILD_TX_OPTIONS } from "@/lib/course/record";
+import { retryOnTransientLock } from "@/lib/db/retry";
+import { createUser } from "@/lib/users";
 
 export const DEMO_USERS: { name: string; email: string; password: string; role: Role }[] = [
   { name: "Dana Instructor", email: "instructor@casebook.test", password: "casebook-instructor", role: "instructor" },
   { name: "Sam Student", email: "student@casebook.test", password: "casebook-student", role: "student" },
 ];
 
-/** Upserts the course by slug. Re-running with unchanged content writes nothing. */
-export async function seedCourse() {
-  const config = JSON.stringify(DEFAULT_COURSE_CONFIG);
-  const hash = contentHash(COURSE_TITLE, COURSE_DESCRIPTION);
-  const existing = await db.course.findUnique({ where: { slug: COURSE_SLUG }, select: { id: true, contentHash: true } });
-  if (existing?.contentHash === hash) return existing.id;
-  const course = await db.course.upsert({
+/**
+ * Upserts the course by slug. Its contentHash is written separately, last, by seedContent:
+ * it fingerprints everything derived rows are computed from.
+ */
+async function seedCourse(client: Tx) {
+  const course = await client.course.upsert({
     where: { slug: COURSE_SLUG },
-    create: { slug: COURSE_SLUG, title: COURSE_TITLE, description: COURSE_DESCRIPTION, config, contentHash: hash },
+    create: { slug: COURSE_SLUG, title: COURSE_TITLE, description: COURSE_DESCRIPTION, config: JSON.stringify(DEFAULT_COURSE_CONFIG), contentHash: "" },
     // The config is the operator's to change once the course exists; a re-seed keeps it.
-    update: { title: COURSE_TITLE, description: COURSE_DESCRIPTION, contentHash: hash },
+    update: { title: COURSE_TITLE, description: COURSE_DESCRIPTION },
     select: { id: true },
   });
   return course.id;
@@ -37,10 +36,7 @@ export async function seedDemoUsers() {
   for (const user of DEMO_USERS) {
     const exists = await db.user.findUnique({ where: { email: user.email }, select: { id: true } });
     if (exists) continue;
-    await db.user.create({
-      data: { name: user.name, email: user.email, role: user.role, passwordHash: await hashPassword(user.password) },
-      select: { id: true },
-    });
+    await createUser(user); // the one account path, so the demo student has a roster row
   }
 }
 
@@ -48,9 +44,9 @@ export async function seedDemoUsers() {
  * Upserts lessons by slug. A changed file gets a new content hash; progress rows point
  * at the lesson id, so nobody's progress is lost when a lesson is edited.
  */
-export async function seedLessons(courseId: string, lessons: LessonFile[] = loadLessons()) {
+export async function seedLessons(courseId: string, lessons: LessonFile[] = loadLessons(), client: Tx = db) {
   const existing = new Map(
-    (await db.lesson.findMany({ where: { courseId }, select: { slug: true, contentHash: true, position: true } })).map((l) => [l.slug, l]),
+    (await client.lesson.findMany({ where: { courseId }, select: { slug: true, contentHash: true, position: true } })).map((l) => [l.slug, l]),
   );
   for (const lesson of lessons) {
     const current = existing.get(lesson.slug);
@@ -64,7 +60,7 @@ export async function seedLessons(courseId: string, lessons: LessonFile[] = load
       body: lesson.body,
       contentHash: lesson.contentHash,
     };
-    await db.lesson.upsert({
+    await client.lesson.upsert({
       where: { courseId_slug: { courseId, slug: lesson.slug } },
       create: { courseId, slug: lesson.slug, ...data },
       update: data,
@@ -77,11 +73,9 @@ export async function seedLessons(courseId: string, lessons: LessonFile[] = load
  * Upserts quizzes by slug and questions by key. A question dropped from its file is
  * retired (kept for attempt history, never drawn again), not deleted.
  */
-export async function seedQuizzes(courseId: string, quizzes: LoadedQuiz[]) {
-  const course = await db.course.findUniqueOrThrow({ where: { id: courseId }, select: { config: true } });
-  const config = parseCourseConfig(course.config);
-  const lessonIds = new Map((await db.lesson.findMany({ where: { courseId }, select: { id: true, slug: true } })).map((l) => [l.slug, l.id]));
-  const existing = new Map((await db.quiz.findMany({ where: { courseId }, select: { slug: true, contentHash: true } })).map((q) => [q.slug, q.contentHash]));
+export async function seedQuizzes(courseId: string, quizzes: LoadedQuiz[], client: Tx = db) {
+  const lessonIds = new Map((await client.lesson.findMany({ where: { courseId }, select: { id: true, slug: true } })).map((l) => [l.slug, l.id]));
+  const existing = new Map((await client.quiz.findMany({ where: { courseId }, select: { slug: true, contentHash: true } })).map((q) => [q.slug, q.contentHash]));
   for (const [index, quiz] of quizzes.entries()) {
     if (existing.get(quiz.slug) === quiz.contentHash) continue;
     const data = {
@@ -89,14 +83,13 @@ export async function seedQuizzes(courseId: string, quizzes: LoadedQuiz[]) {
       kind: quiz.kind,
       lessonId: quiz.lesson ? lessonIds.get(quiz.lesson)! : null,
       position: index + 1,
-      passPercent: quiz.passPercent ?? (quiz.kind === "final" ? config.finalPassPercent : config.lessonPassPercent),
       maxAttempts: quiz.maxAttempts,
       timeLimitSeconds: quiz.timeLimitMinutes ? quiz.timeLimitMinutes * 60 : null,
       drawCount: quiz.drawCount ?? null,
       reviewPolicy: quiz.reviewPolicy,
       contentHash: quiz.contentHash,
     };
-    const row = await db.quiz.upsert({
+    const row = await client.quiz.upsert({
       where: { courseId_slug: { courseId, slug: quiz.slug } },
       create: { courseId, slug: quiz.slug, ...data },
       update: data,
@@ -105,25 +98,49 @@ export async function seedQuizzes(courseId: string, quizzes: LoadedQuiz[]) {
     for (const [position, question] of quiz.questions.entries()) {
       const compiled = compileQuestion(quiz.slug, question);
       const fields = { ...compiled, position, contentHash: contentHash(compiled), retiredAt: null };
-      await db.question.upsert({
+      await client.question.upsert({
         where: { quizId_key: { quizId: row.id, key: question.key } },
         create: { quizId: row.id, ...fields },
         update: fields,
         select: { id: true },
       });
     }
-    await db.question.updateMany({
+    await client.question.updateMany({
       where: { quizId: row.id, key: { notIn: quiz.questions.map((q) => q.key) }, retiredAt: null },
       data: { retiredAt: new Date() },
     });
   }
 }
 
+/**
+ * Brings the course to these lessons and quizzes. The course's contentHash fingerprints
+ * the content and the stored configuration; when it differs (new content, a reordered
+ * lesson, a configuration edited in the database, or a crash during an earlier seed),
+ * the content, a full rebuild of every derived row (ADR 0007) and the new fingerprint
+ * commit in one transaction. An unchanged re-seed reads one row and writes nothing.
+ */
+export async function seedContent(lessons: LessonFile[], quizzes: LoadedQuiz[]) {
+  const existing = await db.course.findUnique({ where: { slug: COURSE_SLUG }, select: { contentHash: true, config: true } });
+  const fingerprint = contentHash(
+    COURSE_TITLE,
+    COURSE_DESCRIPTION,
+    existing?.config ?? JSON.stringify(DEFAULT_COURSE_CONFIG),
+    lessons.map((l) => [l.slug, l.order, l.contentHash]),
+    quizzes.map((q) => [q.slug, q.contentHash]),
+  );
+  if (existing?.contentHash === fingerprint) return { rebuilt: false };
+  await retryOnTransientLock(() => db.$transaction(async (tx) => {
+    const courseId = await seedCourse(tx);
+    await seedLessons(courseId, lessons, tx);
+    await seedQuizzes(courseId, quizzes, tx);
+    await rebuildCourse(tx);
+    await tx.course.update({ where: { id: courseId }, data: { contentHash: fingerprint }, select: { id: true } });
+  }, REBUILD_TX_OPTIONS));
+  return { rebuilt: true };
+}
+
 export async function seed({ demo }: { demo: boolean }) {
-  const courseId = await seedCourse();
   const lessons = loadLessons();
-  await seedLessons(courseId, lessons);
-  await seedQuizzes(courseId, loadQuizzes(lessons));
+  await seedContent(lessons, loadQuizzes(lessons));
   if (demo) await seedDemoUsers();
-  await refreshMissingSummaries();
 }

@@ -56,7 +56,9 @@ export const quizFileSchema = z
     kind: z.enum(["lesson", "final"]),
     /** The lesson this quiz closes (lesson quizzes only). */
     lesson: slug.optional(),
-    passPercent: z.number().int().min(1).max(100).optional(),
+    // Pass marks are course settings (lessonPassPercent, finalPassPercent), read by one rule
+    // (lib/course/rules.ts); a per-quiz copy is what let the result page and readiness disagree.
+    passPercent: z.never({ error: "passPercent is not a quiz setting: set lessonPassPercent or finalPassPercent in the course configuration" }).optional(),
     maxAttempts: z.number().int().min(1).max(20).default(3),
     timeLimitMinutes: z.number().int().min(1).max(300).optional(),
     /** How many questions one attempt draws from the bank (spread across objectives). */

@@ -4,7 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
-import { getCourse } from "@/lib/progress";
+import { passMarkFor } from "@/lib/course/rules";
+import { getCourse } from "@/lib/course/structure";
 import { discrimination, facility, flagsFor, optionCounts, type ItemSums } from "./stats";
 
 type SumRow = { questionId: string; n: number | bigint; sx: number | null; sxx: number | null; sr: number | null; srr: number | null; sxr: number | null };
@@ -22,8 +23,9 @@ export async function listQuizzesForAnalysis(viewer: CurrentUser) {
 export async function analyzeQuiz(viewer: CurrentUser, slug: string) {
   assertRole(viewer, "instructor");
   const course = await getCourse();
-  const quiz = await db.quiz.findUnique({ where: { courseId_slug: { courseId: course.id, slug } }, select: { id: true, slug: true, title: true, passPercent: true } });
+  const quiz = await db.quiz.findUnique({ where: { courseId_slug: { courseId: course.id, slug } }, select: { id: true, slug: true, title: true, kind: true } });
   if (!quiz) return null;
+  const passMark = passMarkFor(quiz, parseCourseConfig(course.config));
   const [questions, sums, grouped, attemptStats] = await Promise.all([
     db.question.findMany({
       where: { quizId: quiz.id },
@@ -57,7 +59,31 @@ export async function analyzeQuiz(viewer: CurrentUser, slug: string) {
       const options = optionCounts(q.type, JSON.parse(q.payload), JSON.parse(q.answerKey), grouped.filter((g) => g.questionId === q.id).map((g) => ({ response: g.response, count: Number(g.count) })));
       return { id: q.id, number: index + 1, key: q.key, type: q.type, prompt: q.prompt, objective: q.objective, n: s.n, facility: facility(s), discrimination: discrimination(s), options, flags: flagsFor(s, options) };
     });
-  return { quiz, items, attempts: attemptStats._count._all, averagePercent: attemptStats._avg.percent };
+  return { quiz: { ...quiz, passMark }, items, attempts: attemptStats._count._all, averagePercent: attemptStats._avg.percent };
+}
+
+/**
+ * Students short of mastery on these questions, by the readiness definition
+ * (lib/course/rules.ts): only each student's best attempt per quiz counts (highest percent,
+ * earliest on a tie, as bestAttempts), and the test is `earned * 100 < percent * possible`
+ * (isMastered, negated). A test compares this SQL with the pure rule on the same data.
+ */
+export async function studentsBelowMastery(questionIds: string[], masteryPercent: number) {
+  return db.$queryRaw<{ userId: string; earned: number | null; possible: number | bigint }[]>`
+    WITH ranked AS (
+      SELECT t."id", ROW_NUMBER() OVER (PARTITION BY t."userId", t."quizId" ORDER BY t."percent" DESC, t."attemptNumber" ASC) AS "rank"
+      FROM "QuizAttempt" t
+      WHERE t."status" = 'graded' AND t."quizId" IN (SELECT DISTINCT "quizId" FROM "Question" WHERE "id" IN (${Prisma.join(questionIds)}))
+    )
+    SELECT t."userId" AS "userId", SUM(a."score" * q."points") AS "earned", SUM(q."points") AS "possible"
+    FROM ranked r
+    JOIN "QuizAttempt" t ON t."id" = r."id"
+    JOIN "AttemptAnswer" a ON a."attemptId" = r."id"
+    JOIN "Question" q ON q."id" = a."questionId"
+    WHERE r."rank" = 1 AND a."questionId" IN (${Prisma.join(questionIds)})
+    GROUP BY t."userId"
+    HAVING SUM(a."score" * q."points") * 100 < CAST(${masteryPercent} AS DOUBLE PRECISION) * SUM(q."points")
+    ORDER BY t."userId"`;
 }
 
 /** Class mastery per learning objective, and the students below the course's threshold. */
@@ -95,16 +121,8 @@ export async function analyzeObjectives(viewer: CurrentUser, objectiveId?: strin
   let belowTotal = 0;
   const selected = objectiveId ? objectives.find((o) => o.id === objectiveId) : undefined;
   if (selected) {
-    const threshold = config.objectiveMasteryPercent / 100;
     const ids = questions.filter((q) => q.objective === selected.id).map((q) => q.id);
-    const perStudent = !ids.length ? [] : await db.$queryRaw<{ userId: string; earned: number | null; possible: number | bigint }[]>`
-      SELECT t."userId" AS "userId", SUM(a."score" * q."points") AS "earned", SUM(q."points") AS "possible"
-      FROM "AttemptAnswer" a
-      JOIN "Question" q ON q."id" = a."questionId"
-      JOIN "QuizAttempt" t ON t."id" = a."attemptId"
-      WHERE a."questionId" IN (${Prisma.join(ids)}) AND a."score" IS NOT NULL
-      GROUP BY t."userId"
-      HAVING SUM(a."score" * q."points") < CAST(${threshold} AS DOUBLE PRECISION) * SUM(q."points")`;
+    const perStudent = !ids.length ? [] : await studentsBelowMastery(ids, config.objectiveMasteryPercent);
     belowTotal = perStudent.length;
     const first = perStudent.slice(0, 100);
     const users = new Map((await db.user.findMany({ where: { id: { in: first.map((p) => p.userId) }, deletedAt: null }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));

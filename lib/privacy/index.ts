@@ -1,4 +1,5 @@
 import "server-only";
+import { recordStudentChanges } from "@/lib/course/record";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
@@ -86,8 +87,9 @@ export async function deleteAccount(user: CurrentUser, input: unknown): Promise<
         select: { id: true },
       });
       await tx.certificate.updateMany({ where: { userId: user.id, withdrawnAt: null }, data: { withdrawnAt: now, holderName: "Withdrawn" } });
-      await tx.studentSummary.deleteMany({ where: { userId: user.id } });
       await tx.skillsSelfAssessment.deleteMany({ where: { userId: user.id } });
+      // A closed account is no longer a student of the roster: the one write path drops its rows.
+      await recordStudentChanges(tx, [user.id]);
       await recordAudit({ actorId: user.id, action: "account.delete", targetType: "user", targetId: user.id }, tx);
     }),
   );

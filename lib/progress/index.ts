@@ -2,74 +2,30 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
-import { COURSE_SLUG } from "@/lib/course/constants";
-import { refreshSummaries, touchActivity } from "@/lib/roster/summaries";
+import { loadStudentFacts, outlineOf } from "@/lib/course/facts";
+import { recordStudentChanges } from "@/lib/course/record";
+import { getCourse, getStructure } from "@/lib/course/structure";
+import { touchActivity } from "@/lib/roster/summaries";
 import { retryOnConflict } from "@/lib/db/retry";
-import { buildOutline, previewOutline, type LessonRecord, type Outline, type OutlineQuiz, type QuizRecord } from "./outline";
+import { previewOutline, type Outline } from "./outline";
 
 /** How stale a student's "last active" time may get before a page view rewrites it. */
 export const ACTIVITY_RESOLUTION_MS = 5 * 60_000;
 
-// Rough reading-and-answering time per quiz question, for "time left".
-const MINUTES_PER_QUESTION = 1;
+export { getCourse, getStructure };
 
-export const getCourse = cache(async () => {
-  const course = await db.course.findUnique({ where: { slug: COURSE_SLUG }, select: { id: true, title: true, config: true } });
-  if (!course) throw new Error("The course is not seeded. Run `npm run seed` (npm start does this for you).");
-  return course;
-});
-
-/** Lessons and quizzes in order, read once per request however many callers need them. */
-export const getStructure = cache(async (courseId: string) => {
-  const [lessons, quizzes] = await Promise.all([
-    db.lesson.findMany({
-      where: { courseId },
-      select: { id: true, slug: true, title: true, summary: true, estimatedMinutes: true, objectives: true },
-      orderBy: { position: "asc" },
-    }),
-    db.quiz.findMany({
-      where: { courseId },
-      select: { id: true, slug: true, title: true, kind: true, lessonId: true, drawCount: true, timeLimitSeconds: true, _count: { select: { questions: { where: { retiredAt: null } } } } },
-      orderBy: { position: "asc" },
-    }),
-  ]);
-  const outlineQuizzes: (OutlineQuiz & { kind: string })[] = quizzes.map((q) => ({
-    id: q.id,
-    slug: q.slug,
-    title: q.title,
-    kind: q.kind,
-    lessonId: q.lessonId,
-    estimatedMinutes: q.timeLimitSeconds ? Math.ceil(q.timeLimitSeconds / 60) : (q.drawCount ?? q._count.questions) * MINUTES_PER_QUESTION,
-  }));
-  return { lessons, quizzes: outlineQuizzes };
+/** The student's progress and attempts, read once per request for the outline and readiness alike. */
+export const getOwnFacts = cache(async (user: CurrentUser) => {
+  const course = await getCourse();
+  return (await loadStudentFacts(db, course.id, [user.id], { milestones: false })).get(user.id)!;
 });
 
 /** The student's outline: every lesson and quiz with its status, percent and next step. */
 export const getOutline = cache(async (user: CurrentUser): Promise<Outline> => {
   const course = await getCourse();
-  const { lessons, quizzes } = await getStructure(course.id);
-  const [progress, attempts] = await Promise.all([
-    db.lessonProgress.findMany({
-      where: { userId: user.id, lesson: { courseId: course.id } },
-      select: { lessonId: true, startedAt: true, completedAt: true },
-    }),
-    db.quizAttempt.groupBy({
-      by: ["quizId", "status", "passed"],
-      where: { userId: user.id, quiz: { courseId: course.id } },
-      _count: { _all: true },
-    }),
-  ]);
-  if (user.role === "instructor") return previewOutline(lessons, quizzes);
-  const lessonRecords = new Map<string, LessonRecord>(progress.map((p) => [p.lessonId, p]));
-  const quizRecords = new Map<string, QuizRecord>();
-  for (const row of attempts) {
-    const record = quizRecords.get(row.quizId) ?? { passed: false, inProgress: false, attemptsUsed: 0 };
-    record.attemptsUsed += row._count._all;
-    if (row.status === "in_progress") record.inProgress = true;
-    if (row.passed) record.passed = true;
-    quizRecords.set(row.quizId, record);
-  }
-  return buildOutline(lessons, quizzes, lessonRecords, quizRecords);
+  const structure = await getStructure(course.id);
+  if (user.role === "instructor") return previewOutline(structure.lessons, structure.quizzes);
+  return outlineOf(structure, await getOwnFacts(user));
 });
 
 export type LessonView =
@@ -117,11 +73,14 @@ async function recordVisit(userId: string, lessonId: string): Promise<Date | nul
   // "Last active" is shown by the day and the at-risk rule counts days, so a write per
   // page view would only add lock traffic: record activity at most every few minutes.
   const staleBefore = new Date(now.getTime() - ACTIVITY_RESOLUTION_MS);
-  const { count } = await db.user.updateMany({
-    where: { id: userId, OR: [{ lastActiveAt: null }, { lastActiveAt: { lt: staleBefore } }] },
-    data: { lastActiveAt: now },
-  });
-  if (count > 0) await touchActivity(userId, now);
+  // The user's time and the summary's copy change together.
+  await retryOnConflict(() => db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, OR: [{ lastActiveAt: null }, { lastActiveAt: { lt: staleBefore } }] },
+      data: { lastActiveAt: now },
+    });
+    if (count > 0) await touchActivity(tx, userId, now);
+  }));
   return row.completedAt;
 }
 
@@ -148,13 +107,17 @@ export async function completeLesson(user: CurrentUser, slug: string): Promise<C
       select: { id: true },
     }),
   );
-  // Conditional update: of any number of concurrent calls, exactly one sets the time.
-  const { count } = await db.lessonProgress.updateMany({
-    where: { ...key, completedAt: null },
-    data: { completedAt: now, completedHash: lesson.contentHash, lastVisitedAt: now },
-  });
+  // Conditional update: of any number of concurrent calls, exactly one sets the time, and
+  // that one records readiness and the roster summary in the same transaction.
+  const count = await retryOnConflict(() => db.$transaction(async (tx) => {
+    const { count } = await tx.lessonProgress.updateMany({
+      where: { ...key, completedAt: null },
+      data: { completedAt: now, completedHash: lesson.contentHash, lastVisitedAt: now },
+    });
+    if (count > 0) await recordStudentChanges(tx, [user.id]);
+    return count;
+  }));
   const row = await db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonId: key }, select: { completedAt: true } });
-  if (count > 0) await refreshSummaries([user.id]);
   return { ok: true, completedAt: row.completedAt!, alreadyComplete: count === 0 };
 }
 

@@ -1,5 +1,7 @@
 // The course outline as pure rules: which step is locked, available, in progress or
 // complete, the course percentage, time left and the exact next step. No database.
+// The outline is the one definition of progress: the roster summaries build it too.
+import { progressPercent } from "@/lib/course/rules";
 
 export type StepStatus = "locked" | "available" | "in_progress" | "complete";
 
@@ -84,7 +86,7 @@ export function buildOutline(
     steps,
     completed,
     total,
-    percent: total === 0 ? 0 : Math.floor((completed / total) * 100),
+    percent: progressPercent(completed, total),
     minutesLeft: steps.filter((s) => s.status !== "complete").reduce((sum, s) => sum + s.estimatedMinutes, 0),
     next: steps.find((s) => s.status === "in_progress" || s.status === "available") ?? null,
   };

@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
 import { bestPercent, passMarkFor } from "@/lib/course/rules";
 import { getCourse, getOutline } from "@/lib/progress";
+import { keyOf, payloadOf } from "./columns";
 import { servedOrder, servedPayload, servedResponse } from "./aliases";
 import { isQuestionType } from "./types";
 import { drawQuestions, layoutFor, layoutSchema, type BankQuestion } from "./layout";
@@ -95,8 +96,8 @@ export async function startAttempt(user: CurrentUser, slug: string): Promise<Res
     id: q.id,
     objective: q.objective,
     type: q.type,
-    payload: JSON.parse(q.payload),
-    orderKey: q.type === "ordering" ? (JSON.parse(q.answerKey) as { order: string[] }).order : undefined,
+    payload: payloadOf(q),
+    orderKey: q.type === "ordering" ? (keyOf(q) as { order: string[] }).order : undefined,
   }));
   const layout = layoutFor(drawQuestions(questions, quiz.drawCount));
   const attemptNumber = Math.max(0, ...overview.attempts.map((a) => a.attemptNumber)) + 1;
@@ -167,7 +168,7 @@ export async function getAttemptForTaking(user: CurrentUser, attemptId: string):
     // responses are renamed to match: nothing served can be traced to a stored id.
     questions: layout.map((entry) => {
       const row = byId.get(entry.q)!;
-      return { id: row.id, type: row.type, prompt: row.prompt, payload: servedPayload(JSON.parse(row.payload), entry), ...servedOrder(entry) };
+      return { id: row.id, type: row.type, prompt: row.prompt, payload: servedPayload(payloadOf(row), entry), ...servedOrder(entry) };
     }),
     responses: Object.fromEntries(
       answers.flatMap((a) => {

@@ -1,4 +1,5 @@
 // Grading rules, pure and unit-tested. Every function returns a fraction in [0, 1].
+import { passes } from "@/lib/course/rules";
 import type { AnswerKey, QuestionType, QuizResponse } from "./types";
 
 export type Graded = { fraction: number; correct: boolean };
@@ -78,11 +79,11 @@ export function gradeResponse(type: QuestionType, key: unknown, response: unknow
 export type ScoredQuestion = { points: number; fraction: number };
 
 /** Attempt score: points earned over points possible, as a percentage with one decimal. */
-export function scoreAttempt(questions: ScoredQuestion[], passPercent: number) {
+export function scoreAttempt(questions: ScoredQuestion[], passMark: number) {
   const maxScore = questions.reduce((sum, q) => sum + q.points, 0);
   const score = round(questions.reduce((sum, q) => sum + q.points * q.fraction, 0));
   const percent = maxScore === 0 ? 0 : Math.round((score / maxScore) * 1000) / 10;
-  return { score, maxScore, percent, passed: percent >= passPercent };
+  return { score, maxScore, percent, passed: passes(percent, passMark) };
 }
 
 function round(n: number) {

@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
-import { refreshSummaries } from "@/lib/roster/summaries";
+import { parseCourseConfig } from "@/lib/course/config";
+import { recordStudentChanges } from "@/lib/course/record";
+import { passMarkFor } from "@/lib/course/rules";
 import { gradeResponse, scoreAttempt } from "./grade";
 import { layoutSchema } from "./layout";
 import { isQuestionType } from "./types";
@@ -14,12 +16,14 @@ export type GradedSummary = { attemptId: string; score: number; maxScore: number
  * Grades an in-progress attempt in one transaction with its state change. The update
  * that flips the status is conditional (status = in_progress), so of any number of
  * concurrent calls exactly one grades; the rest find it graded and change nothing.
+ * Readiness and the roster summary are recorded in the same transaction: a failure
+ * anywhere rolls the grade back too, so they can never disagree.
  */
 export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean }): Promise<void> {
-  const gradedFor = await retryOnConflict(() => db.$transaction(async (tx) => {
+  await retryOnConflict(() => db.$transaction(async (tx) => {
     const attempt = await tx.quizAttempt.findUnique({
       where: { id: attemptId },
-      select: { userId: true, status: true, layout: true, deadlineAt: true, quiz: { select: { passPercent: true } } },
+      select: { userId: true, status: true, layout: true, deadlineAt: true, quiz: { select: { kind: true, course: { select: { config: true } } } } },
     });
     if (!attempt || attempt.status !== "in_progress") return null;
     const layout = layoutSchema.parse(JSON.parse(attempt.layout));
@@ -37,7 +41,7 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
       const result = gradeResponse(type, JSON.parse(q.answerKey), answer ? JSON.parse(answer.response) : null, optionsByQuestion.get(q.id));
       return { question: q, answer, ...result };
     });
-    const totals = scoreAttempt(graded.map((g) => ({ points: g.question.points, fraction: g.fraction })), attempt.quiz.passPercent);
+    const totals = scoreAttempt(graded.map((g) => ({ points: g.question.points, fraction: g.fraction })), passMarkFor(attempt.quiz, parseCourseConfig(attempt.quiz.course.config)));
     const now = new Date();
     const claimed = await tx.quizAttempt.updateMany({
       where: { id: attemptId, status: "in_progress" },
@@ -70,9 +74,9 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
         data: missing.map((g) => ({ attemptId, questionId: g.question.id, response: "null", score: 0, correct: false })),
       });
     }
+    await recordStudentChanges(tx, [attempt.userId]);
     return attempt.userId;
   }, TX_OPTIONS));
-  if (gradedFor) await refreshSummaries([gradedFor]);
 }
 
 /** The stored grade; the same answer however many times it is asked. */

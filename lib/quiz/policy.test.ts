@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deadlineFor, effectiveLimits, isPastGrace, mayRevealKeys } from "./policy";
 
 describe("quiz policy", () => {
-  const final = { maxAttempts: 2, timeLimitSeconds: 1800, passPercent: 85, reviewPolicy: "after_pass_or_last" };
+  const final = { maxAttempts: 2, timeLimitSeconds: 1800, reviewPolicy: "after_pass_or_last" };
   it("accommodations extend time and attempts", () => {
     expect(effectiveLimits(final, null)).toEqual({ maxAttempts: 2, timeLimitSeconds: 1800 });
     expect(effectiveLimits(final, { timeMultiplier: 1.5, extraAttempts: 1 })).toEqual({ maxAttempts: 3, timeLimitSeconds: 2700 });

@@ -1,5 +1,5 @@
 // Per-student quiz limits: the quiz's own policy plus any accommodation.
-export type QuizPolicy = { maxAttempts: number; timeLimitSeconds: number | null; passPercent: number; reviewPolicy: string };
+export type QuizPolicy = { maxAttempts: number; timeLimitSeconds: number | null; reviewPolicy: string };
 export type Accommodation = { timeMultiplier: number; extraAttempts: number };
 
 /** Seconds after the deadline during which a submit still counts (network latency). */

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
+import { parseCourseConfig } from "@/lib/course/config";
+import { passMarkFor } from "@/lib/course/rules";
 import { getQuizOverview, loadOwnAttempt } from "./attempts";
 import { layoutSchema } from "./layout";
 import { mayRevealKeys } from "./policy";
@@ -28,7 +30,7 @@ export type ReviewedQuestion = {
  */
 export async function getAttemptReview(user: CurrentUser, attemptId: string): Promise<Result<{
   graded: boolean;
-  quiz: { slug: string; title: string; passPercent: number };
+  quiz: { slug: string; title: string; passMark: number };
   summary: { attemptNumber: number; percent: number; score: number; maxScore: number; passed: boolean; autoSubmitted: boolean; submittedAt: Date | null; startedAt: Date };
   attemptsLeft: number;
   revealKeys: boolean;
@@ -40,7 +42,7 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
     where: { id: owned.id },
     select: {
       status: true, attemptNumber: true, percent: true, score: true, maxScore: true, passed: true, autoSubmitted: true, submittedAt: true, startedAt: true, layout: true,
-      quiz: { select: { slug: true, title: true, passPercent: true, reviewPolicy: true, maxAttempts: true, timeLimitSeconds: true } },
+      quiz: { select: { slug: true, title: true, kind: true, reviewPolicy: true, maxAttempts: true, timeLimitSeconds: true, course: { select: { config: true } } } },
     },
   });
   const summary = {
@@ -53,7 +55,8 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
     submittedAt: attempt.submittedAt,
     startedAt: attempt.startedAt,
   };
-  const quiz = { slug: attempt.quiz.slug, title: attempt.quiz.title, passPercent: attempt.quiz.passPercent };
+  // The mark the stored `passed` was derived from (a configuration change re-derives both).
+  const quiz = { slug: attempt.quiz.slug, title: attempt.quiz.title, passMark: passMarkFor(attempt.quiz, parseCourseConfig(attempt.quiz.course.config)) };
   if (attempt.status !== "graded") return { ok: true, graded: false, quiz, summary, attemptsLeft: 0, revealKeys: false, questions: [] };
 
   const overview = await getQuizOverview(user, attempt.quiz.slug);

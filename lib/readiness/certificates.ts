@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
 import { statusOf } from "@/lib/credentials/badge";
+import { recordStudentChanges } from "@/lib/course/record";
 import { COURSE_TITLE } from "@/lib/course/constants";
 
 /** Public lookup for /verify/<code>: only what a verifier needs, nothing private. */
@@ -33,11 +34,14 @@ export type RevokeResult = { ok: true } | { ok: false; message: string };
 export async function revokeCertificate(viewer: CurrentUser, code: string, reason: string): Promise<RevokeResult> {
   assertRole(viewer, "instructor");
   return retryOnConflict(() => db.$transaction(async (tx) => {
-    const cert = await tx.certificate.findUnique({ where: { code }, select: { id: true, revokedAt: true } });
+    const cert = await tx.certificate.findUnique({ where: { code }, select: { id: true, userId: true, revokedAt: true } });
     if (!cert) return { ok: false, message: "No certificate has that code." };
     if (cert.revokedAt) return { ok: false, message: "That certificate is already revoked." };
     await tx.certificate.update({ where: { id: cert.id }, data: { revokedAt: new Date(), revokedReason: reason }, select: { id: true } });
     await recordAudit({ actorId: viewer.id, action: "certificate.revoke", targetType: "Certificate", targetId: cert.id, detail: { code, reason } }, tx);
+    // Revocation is an event of the student's record: their derived rows follow it (the
+    // milestone stays recorded; only an explicit instructor act ever undoes it).
+    if (cert.userId) await recordStudentChanges(tx, [cert.userId]);
     return { ok: true } as const;
   }));
 }

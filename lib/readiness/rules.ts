@@ -1,6 +1,9 @@
 // Internship readiness as one pure function over a student's records. Thresholds
 // come from the course configuration, never from literals scattered around.
 import type { CourseConfig } from "@/lib/course/config";
+import { isMastered, masteryPercent, passes, passMarkFor } from "@/lib/course/rules";
+
+export { masteryPercent };
 
 export type ObjectiveEvidence = { id: string; text: string; lessonSlug: string; earned: number; possible: number };
 
@@ -16,13 +19,10 @@ export type ReadinessInput = {
 export type Requirement = { id: string; label: string; met: boolean; detail: string; href: string };
 export type Readiness = { ready: boolean; requirements: Requirement[] };
 
-/** Share of an objective's points earned, in percent; null without any evidence. */
-export function masteryPercent(o: Pick<ObjectiveEvidence, "earned" | "possible">): number | null {
-  return o.possible === 0 ? null : Math.round((o.earned / o.possible) * 1000) / 10;
-}
-
 export function evaluateReadiness(input: ReadinessInput, config: CourseConfig): Readiness {
   const requirements: Requirement[] = [];
+  const lessonMark = passMarkFor({ kind: "lesson" }, config);
+  const finalMark = passMarkFor({ kind: "final" }, config);
 
   const unfinished = input.lessons.filter((l) => !l.complete);
   requirements.push({
@@ -41,25 +41,25 @@ export function evaluateReadiness(input: ReadinessInput, config: CourseConfig): 
     detail:
       unpassed.length === 0
         ? `All ${input.lessonQuizzes.length} lesson quizzes passed.`
-        : `${unpassed.length} not passed yet: ${unpassed.map((q) => `“${q.title}”${q.bestPercent !== null ? ` (best ${q.bestPercent}%, need ${config.lessonPassPercent}%)` : ""}`).join(", ")}.`,
+        : `${unpassed.length} not passed yet: ${unpassed.map((q) => `“${q.title}”${q.bestPercent !== null ? ` (best ${q.bestPercent}%, need ${lessonMark}%)` : ""}`).join(", ")}.`,
     href: unpassed.length ? `/quizzes/${unpassed[0].slug}` : "/course",
   });
 
   if (input.final) {
     const best = input.final.bestPercent;
-    const met = best !== null && best >= config.finalPassPercent;
+    const met = passes(best, finalMark);
     requirements.push({
       id: "final",
-      label: `Pass the final assessment (${config.finalPassPercent}% or more)`,
+      label: `Pass the final assessment (${finalMark}% or more)`,
       met,
-      detail: met ? `Passed with ${best}%.` : best === null ? "Not taken yet." : `Best so far ${best}%: ${Math.round((config.finalPassPercent - best) * 10) / 10} points short.`,
+      detail: met ? `Passed with ${best}%.` : best === null ? "Not taken yet." : `Best so far ${best}%: ${Math.round((finalMark - best) * 10) / 10} points short.`,
       href: `/quizzes/${input.final.slug}`,
     });
   }
 
   const weak = input.objectives
     .map((o) => ({ ...o, mastery: masteryPercent(o) }))
-    .filter((o) => o.mastery === null || o.mastery < config.objectiveMasteryPercent);
+    .filter((o) => !isMastered(o, config));
   requirements.push({
     id: "mastery",
     label: `Show mastery of every learning objective (${config.objectiveMasteryPercent}% of its questions right in your best attempts)`,

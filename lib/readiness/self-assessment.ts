@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
 import type { CurrentUser } from "@/lib/auth/session";
-import { getCourse } from "@/lib/progress";
+import { recordStudentChanges } from "@/lib/course/record";
+import { getCourse } from "@/lib/course/structure";
 import type { SelfAssessmentInput } from "./schemas";
 
 export async function getSelfAssessment(user: CurrentUser) {
@@ -18,10 +19,14 @@ export async function saveSelfAssessment(user: CurrentUser, input: SelfAssessmen
   if (user.role !== "student") throw new Error("Only students complete the self-assessment.");
   const course = await getCourse();
   const data = { ratings: JSON.stringify(input.ratings), specialization: input.specialization };
-  await retryOnConflict(() => db.skillsSelfAssessment.upsert({
-    where: { userId_courseId: { userId: user.id, courseId: course.id } },
-    create: { userId: user.id, courseId: course.id, ...data },
-    update: data,
-    select: { id: true },
+  // The last requirement met records readiness (and issues the certificate) with the save.
+  await retryOnConflict(() => db.$transaction(async (tx) => {
+    await tx.skillsSelfAssessment.upsert({
+      where: { userId_courseId: { userId: user.id, courseId: course.id } },
+      create: { userId: user.id, courseId: course.id, ...data },
+      update: data,
+      select: { id: true },
+    });
+    await recordStudentChanges(tx, [user.id]);
   }));
 }

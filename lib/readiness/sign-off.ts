@@ -5,7 +5,8 @@ import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
-import { getCourse } from "@/lib/progress";
+import { rebuildCourse, recordStudentChanges, REBUILD_TX_OPTIONS } from "@/lib/course/record";
+import { getCourse } from "@/lib/course/structure";
 
 /**
  * Students who have passed the final and have no sign-off yet: the ones an
@@ -36,6 +37,7 @@ export async function signOffStudent(viewer: CurrentUser, studentId: string, not
     await db.$transaction(async (tx) => {
       const row = await tx.instructorSignOff.create({ data: { studentId, courseId: course.id, instructorId: viewer.id, note }, select: { id: true } });
       await recordAudit({ actorId: viewer.id, action: "readiness.sign_off", targetType: "User", targetId: studentId, detail: { note, signOffId: row.id } }, tx);
+      await recordStudentChanges(tx, [studentId]);
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, message: "That student is already signed off." };
@@ -53,5 +55,7 @@ export async function setSignOffRequired(viewer: CurrentUser, required: boolean)
   await retryOnConflict(() => db.$transaction(async (tx) => {
     await tx.course.update({ where: { id: course.id }, data: { config: JSON.stringify(config) }, select: { id: true } });
     await recordAudit({ actorId: viewer.id, action: "course.sign_off_required", targetType: "Course", targetId: course.id, detail: { required } }, tx);
-  }));
+    // No longer requiring sign-off can make students ready; requiring it changes labels.
+    await rebuildCourse(tx);
+  }, REBUILD_TX_OPTIONS));
 }

@@ -7,7 +7,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getCourse } from "@/lib/progress";
 import { layoutSchema } from "@/lib/quiz/layout";
 import type { ReviewedQuestion } from "@/lib/quiz/review";
-import { refreshReadiness } from "@/lib/readiness";
+import { getReadiness } from "@/lib/readiness";
 
 /** Everything an instructor sees about one student. Null when there is no such student. */
 export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
@@ -21,7 +21,8 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
   const course = await getCourse();
   const asStudent: CurrentUser = { id: student.id, name: student.name, email: student.email, role: "student" };
   const [readiness, progress, attempts, accommodation] = await Promise.all([
-    refreshReadiness(asStudent),
+    // Read only: an instructor looking at a student never records anything for them.
+    getReadiness(asStudent),
     db.lessonProgress.findMany({
       where: { userId: student.id, completedAt: { not: null } },
       select: { completedAt: true, lesson: { select: { title: true, slug: true } } },

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { userForSession } from "@/lib/auth/session";
 import { verifyPassword } from "@/lib/auth/password";
 import { deleteAccount, exportUserData } from "@/lib/privacy";
-import { refreshReadiness } from "@/lib/readiness";
+import { getReadiness } from "@/lib/readiness";
 import { findCertificateForVerification } from "@/lib/readiness/certificates";
 import { gradebookCsv } from "@/lib/roster/gradebook";
 import { queryRoster } from "@/lib/roster/query";
@@ -57,7 +57,7 @@ describe("privacy", () => {
     const student = await makeUser();
     await completeLessonsAndQuizzes(student, { final: true });
     await completeSelfAssessment(student);
-    const readiness = await refreshReadiness(student);
+    const readiness = await getReadiness(student);
     const code = readiness.certificate!.code;
     const attemptsBefore = await db.quizAttempt.count({ where: { userId: student.id } });
     expect((await csv(instructor))).toContain(student.email);

@@ -3,6 +3,7 @@ import { JoinActions, StaticChrome } from "@/components/layout/static-chrome";
 import { loadLessons } from "@/lib/content/lessons";
 import { loadQuizzes } from "@/lib/content/quizzes";
 import { DEFAULT_COURSE_CONFIG } from "@/lib/course/config";
+import { passMarkFor } from "@/lib/course/rules";
 import { COURSE_DESCRIPTION, COURSE_TITLE } from "@/lib/course/constants";
 
 export const metadata: Metadata = { title: "About the course" };
@@ -31,14 +32,14 @@ export default function AboutPage() {
           <li>Lessons open in order: finish a lesson and pass its quiz to open the next.</li>
           <li>
             Quizzes are graded on the server. Each lesson quiz allows {quizzes.find((q) => q.kind === "lesson")?.maxAttempts ?? 3}{" "}
-            attempts and your best score counts (pass mark {DEFAULT_COURSE_CONFIG.lessonPassPercent}% unless your instructor
+            attempts and your best score counts (pass mark {passMarkFor({ kind: "lesson" }, DEFAULT_COURSE_CONFIG)}% unless your instructor
             sets another).
           </li>
           {final && (
             <li>
               The final draws {final.drawCount ?? final.questions.length} questions from a bank of {final.questions.length}
               {final.timeLimitMinutes ? `, with ${final.timeLimitMinutes} minutes to answer` : ""}; pass mark{" "}
-              {final.passPercent ?? DEFAULT_COURSE_CONFIG.finalPassPercent}%, {final.maxAttempts} attempts.
+              {passMarkFor(final, DEFAULT_COURSE_CONFIG)}%, {final.maxAttempts} attempts.
             </li>
           )}
           <li>Everything works with a keyboard and a screen reader; ask your instructor for extra time if you need it.</li>

@@ -4,13 +4,13 @@ import { requireUser } from "@/lib/auth/session";
 import { COURSE_TITLE } from "@/lib/course/constants";
 import { ACHIEVEMENT_NAME, statusOf, verifyUrl } from "@/lib/credentials/badge";
 import { publicBaseUrl } from "@/lib/http/base-url";
-import { refreshReadiness } from "@/lib/readiness";
+import { getReadiness } from "@/lib/readiness";
 
 export const metadata: Metadata = { title: "Certificate" };
 
 export default async function CertificatePage() {
   const user = await requireUser("/certificate");
-  const { certificate } = await refreshReadiness(user);
+  const { certificate } = await getReadiness(user);
   if (!certificate) {
     return (
       <div className="narrow">

@@ -6,14 +6,14 @@ import { ProgressMeter } from "@/components/course/progress-meter";
 import { requireUser } from "@/lib/auth/session";
 import { COURSE_DESCRIPTION, COURSE_TITLE } from "@/lib/course/constants";
 import { getOutline } from "@/lib/progress";
-import { refreshReadiness } from "@/lib/readiness";
+import { getReadiness } from "@/lib/readiness";
 
 export const metadata: Metadata = { title: "Course outline" };
 
 export default async function CoursePage() {
   const user = await requireUser("/course");
   const outline = await getOutline(user);
-  const readiness = user.role === "student" ? await refreshReadiness(user) : null;
+  const readiness = user.role === "student" ? await getReadiness(user) : null;
   return (
     <div className="course">
       <h1>{COURSE_TITLE}</h1>

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Checklist } from "@/components/readiness/checklist";
 import { requireUser } from "@/lib/auth/session";
-import { refreshReadiness } from "@/lib/readiness";
+import { getReadiness } from "@/lib/readiness";
 
 export const metadata: Metadata = { title: "Internship readiness" };
 
 export default async function ReadinessPage() {
   const user = await requireUser("/readiness");
-  const readiness = await refreshReadiness(user);
+  const readiness = await getReadiness(user);
   const met = readiness.requirements.filter((r) => r.met).length;
   return (
     <div className="readiness">

@@ -15,7 +15,10 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
     <div>
       <h1>Learning objectives</h1>
       <InstructorNav current="objectives" />
-      <p>Class mastery is the share of points earned on each objective&apos;s questions across all graded attempts. The readiness threshold is {threshold}%.</p>
+      <p>
+        Class mastery is the share of points earned on each objective&apos;s questions across all graded attempts, a measure of the questions. A student
+        masters an objective for readiness when their best attempt at each quiz earns {threshold}% of its points; the list of students below uses that rule.
+      </p>
       <BarChart title="Class mastery by objective" bars={objectives.map((o) => ({ label: o.id, value: o.mastery }))} />
       <table className="table table--compact">
         <caption>Class mastery by objective</caption>

@@ -32,7 +32,7 @@ export default async function QuizPage({ params, searchParams }: Props) {
       )}
       <ul className="facts">
         <li>{quiz.questionCount} questions{quiz.kind === "final" ? ", drawn at random from the question bank" : ""}</li>
-        <li>Pass mark: {quiz.passPercent}%. Your highest attempt counts.</li>
+        <li>Pass mark: {quiz.passMark}%. Your highest attempt counts.</li>
         <li>
           Attempts: {attempts.length} of {limits.maxAttempts} used
         </li>

@@ -1,0 +1,87 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import { evaluateReadiness } from "@/lib/readiness/rules";
+import { replaceSummaries, summaryRowsOf } from "@/lib/roster/summaries";
+import { parseCourseConfig, type CourseConfig } from "./config";
+import { bestAttemptIds, gradedOf, loadStudentFacts, objectiveEvidence, readinessInputOf, type StudentFacts } from "./facts";
+import { passes, passMarkFor } from "./rules";
+import { readCourse, readStructure, type CourseStructure } from "./structure";
+
+// The one write path for everything derived from a student's records: the readiness
+// milestone (with its certificate) and the roster summary. Every event that changes a
+// source row (grading, lesson completion, self-assessment, sign-off, revocation, account
+// creation or closing) calls recordStudentChanges inside its own transaction, so the
+// derived rows commit or roll back with it; page views never call it. See ADR 0007.
+
+const BATCH = 400;
+
+export function newCertificateCode(): string {
+  // 144 random bits: unguessable, URL-safe.
+  return randomBytes(18).toString("base64url");
+}
+
+/**
+ * Readiness is recorded the first time it is met, with a certificate; never undone here
+ * (revocation is the instructor's explicit act). Mutates the facts' readyAt so the
+ * summary written next in the same transaction shows it.
+ */
+async function recordReadiness(tx: Tx, courseId: string, structure: CourseStructure, config: CourseConfig, users: { id: string; name: string }[], facts: Map<string, StudentFacts>) {
+  const final = structure.quizzes.find((q) => q.kind === "final");
+  for (const user of users) {
+    const mine = facts.get(user.id)!;
+    if (mine.readyAt) continue;
+    // Cheap filter first: nobody is ready without passing the final.
+    if (final && !gradedOf(mine).some((a) => a.quizId === final.id && passes(a.percent, passMarkFor(final, config)))) continue;
+    const input = readinessInputOf(structure, mine, await objectiveEvidence(tx, bestAttemptIds(mine)));
+    if (!evaluateReadiness(input, config).ready) continue;
+    const row = await tx.readiness.create({ data: { userId: user.id, courseId }, select: { reachedAt: true } });
+    await tx.certificate.create({ data: { userId: user.id, courseId, code: newCertificateCode(), holderName: user.name }, select: { id: true } });
+    mine.readyAt = row.reachedAt;
+  }
+}
+
+/** Records readiness and rewrites the summaries of these users, inside `tx`. */
+export async function recordStudentChanges(tx: Tx, userIds: string[]) {
+  if (userIds.length === 0) return;
+  const course = await readCourse(tx);
+  const config = parseCourseConfig(course.config);
+  const structure = await readStructure(tx, course.id);
+  for (let i = 0; i < userIds.length; i += BATCH) {
+    const ids = userIds.slice(i, i + BATCH);
+    // Take the students' row locks before reading: on PostgreSQL two concurrent events for
+    // one student then run one after the other, and the second reads what the first wrote.
+    await tx.$executeRaw`UPDATE "User" SET "lastActiveAt" = "lastActiveAt" WHERE "id" IN (${Prisma.join(ids)})`;
+    const [users, facts] = await Promise.all([
+      tx.user.findMany({ where: { id: { in: ids }, role: "student", deletedAt: null }, select: { id: true, name: true, email: true, lastActiveAt: true } }),
+      loadStudentFacts(tx, course.id, ids),
+    ]);
+    await recordReadiness(tx, course.id, structure, config, users, facts);
+    await replaceSummaries(tx, ids, users.map((u) => summaryRowsOf(course.id, structure, u, facts.get(u.id)!)));
+  }
+}
+
+/**
+ * After the content or the configuration changed: every graded attempt's `passed` is
+ * re-derived from the current pass marks (one rule, so the result page and readiness
+ * agree), then every student's derived rows are recorded again. Runs in the caller's
+ * transaction, with the change that caused it.
+ */
+export async function rebuildCourse(tx: Tx) {
+  const course = await readCourse(tx);
+  const config = parseCourseConfig(course.config);
+  const quizzes = await tx.quiz.findMany({ where: { courseId: course.id }, select: { id: true, kind: true } });
+  for (const quiz of quizzes) {
+    const mark = passMarkFor(quiz, config);
+    await tx.quizAttempt.updateMany({ where: { quizId: quiz.id, status: "graded", percent: { gte: mark }, passed: false }, data: { passed: true } });
+    await tx.quizAttempt.updateMany({ where: { quizId: quiz.id, status: "graded", percent: { lt: mark }, passed: true }, data: { passed: false } });
+  }
+  const students = await tx.user.findMany({ where: { role: "student" }, select: { id: true } });
+  // Stray rows of users who are no longer students go too.
+  await tx.studentSummary.deleteMany({ where: { user: { role: { not: "student" } } } });
+  await recordStudentChanges(tx, students.map((s) => s.id));
+}
+
+/** Long enough for a rebuild of 10,000 students inside one transaction. */
+export const REBUILD_TX_OPTIONS = { maxWait: 30_000, timeout: 10 * 60_000 };

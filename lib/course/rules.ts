@@ -1,0 +1,68 @@
+// The course's scoring rules, pure and in one place: the pass mark, the best attempt,
+// objective mastery and progress. Grading, readiness, the roster summaries, item
+// analysis, the gradebook and the pages all call these; none restates them.
+import type { CourseConfig } from "./config";
+
+type PassMarks = Pick<CourseConfig, "lessonPassPercent" | "finalPassPercent">;
+
+/**
+ * The pass mark of a quiz. It is a course setting, not a property copied onto the quiz:
+ * a quiz file cannot override it, so changing the configuration changes every place
+ * that asks (the quiz's own `passPercent` column is no longer read).
+ */
+export function passMarkFor(quiz: { kind: string }, config: PassMarks): number {
+  return quiz.kind === "final" ? config.finalPassPercent : config.lessonPassPercent;
+}
+
+/** Whether a score passes a pass mark; an ungraded attempt (null) never does. */
+export function passes(percent: number | null | undefined, passMark: number): boolean {
+  return percent !== null && percent !== undefined && percent >= passMark;
+}
+
+export type RankedAttempt = { quizId: string; percent: number | null; attemptNumber: number };
+
+/** The better of two graded attempts: the higher percent, the earlier attempt on a tie. */
+function better<T extends RankedAttempt>(a: T, b: T): T {
+  const pa = a.percent ?? -1;
+  const pb = b.percent ?? -1;
+  if (pa !== pb) return pa > pb ? a : b;
+  return a.attemptNumber <= b.attemptNumber ? a : b;
+}
+
+/** A student's best graded attempt per quiz (pass graded attempts only). */
+export function bestAttempts<T extends RankedAttempt>(graded: Iterable<T>): Map<string, T> {
+  const best = new Map<string, T>();
+  for (const attempt of graded) {
+    const current = best.get(attempt.quizId);
+    best.set(attempt.quizId, current ? better(current, attempt) : attempt);
+  }
+  return best;
+}
+
+/** The best percent among graded attempts of one quiz; null before any. */
+export function bestPercent(graded: Iterable<RankedAttempt>): number | null {
+  let best: RankedAttempt | undefined;
+  for (const attempt of graded) best = best ? better(best, attempt) : attempt;
+  return best?.percent ?? null;
+}
+
+export type ObjectiveSums = { earned: number; possible: number };
+
+/** Share of an objective's points earned, in percent with one decimal; null without evidence. */
+export function masteryPercent(o: ObjectiveSums): number | null {
+  return o.possible === 0 ? null : Math.round((o.earned / o.possible) * 1000) / 10;
+}
+
+/**
+ * Mastery of an objective: the points earned on its questions in the student's best
+ * attempt of each quiz reach the configured share. Compared unrounded, as
+ * `earned * 100 >= percent * possible`, so the SQL in lib/items states the very same test.
+ */
+export function isMastered(o: ObjectiveSums, config: Pick<CourseConfig, "objectiveMasteryPercent">): boolean {
+  return o.possible > 0 && o.earned * 100 >= config.objectiveMasteryPercent * o.possible;
+}
+
+/** Course progress: complete steps of the outline over all steps, rounded down. */
+export function progressPercent(completed: number, total: number): number {
+  return total === 0 ? 0 : Math.floor((completed / total) * 100);
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { cache } from "react";
+import { db, type Tx } from "@/lib/db";
+import { COURSE_SLUG } from "./constants";
+
+// Rough reading-and-answering time per quiz question, for "time left".
+const MINUTES_PER_QUESTION = 1;
+
+/** Reads the course row through any client (a transaction sees its own writes). */
+export async function readCourse(client: Tx) {
+  const course = await client.course.findUnique({ where: { slug: COURSE_SLUG }, select: { id: true, title: true, config: true } });
+  if (!course) throw new Error("The course is not seeded. Run `npm run seed` (npm start does this for you).");
+  return course;
+}
+
+export const getCourse = cache(() => readCourse(db));
+
+/** Lessons and quizzes in course order, through any client. */
+export async function readStructure(client: Tx, courseId: string) {
+  const [lessons, quizzes] = await Promise.all([
+    client.lesson.findMany({
+      where: { courseId },
+      select: { id: true, slug: true, title: true, summary: true, estimatedMinutes: true, objectives: true },
+      orderBy: { position: "asc" },
+    }),
+    client.quiz.findMany({
+      where: { courseId },
+      select: { id: true, slug: true, title: true, kind: true, lessonId: true, drawCount: true, timeLimitSeconds: true, _count: { select: { questions: { where: { retiredAt: null } } } } },
+      orderBy: { position: "asc" },
+    }),
+  ]);
+  return {
+    lessons,
+    quizzes: quizzes.map((q) => ({
+      id: q.id,
+      slug: q.slug,
+      title: q.title,
+      kind: q.kind,
+      lessonId: q.lessonId,
+      estimatedMinutes: q.timeLimitSeconds ? Math.ceil(q.timeLimitSeconds / 60) : (q.drawCount ?? q._count.questions) * MINUTES_PER_QUESTION,
+    })),
+  };
+}
+
+export type CourseStructure = Awaited<ReturnType<typeof readStructure>>;
+
+/** The structure read once per request however many callers need it. */
+export const getStructure = cache((courseId: string) => readStructure(db, courseId));
