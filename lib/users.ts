@@ -1,13 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { DomainError } from "@/lib/boundary/errors";
 import { isUniqueViolation } from "@/lib/db/retry";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { recordStudentChanges } from "@/lib/course/record";
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends DomainError {
   constructor() {
-    super("An account with that email already exists. Sign in instead, or use another email.");
+    const message = "An account with that email already exists. Sign in instead, or use another email.";
+    super(409, message, { email: message });
   }
 }
 

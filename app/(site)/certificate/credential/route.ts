@@ -1,15 +1,14 @@
 import { NextResponse } from "next/server";
-import { authorizeRequest } from "@/lib/auth/session";
+import { route } from "@/lib/boundary/route";
+import { fail } from "@/lib/boundary/errors";
 import { signCredential } from "@/lib/credentials/badge";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { getReadiness } from "@/lib/readiness";
 
 /** The signed-in student's own credential as a VC-JWT file. */
-export async function GET() {
-  const auth = await authorizeRequest("student");
-  if (!auth.ok) return NextResponse.json({ error: auth.message }, { status: auth.status });
-  const { certificate } = await getReadiness(auth.user);
-  if (!certificate) return NextResponse.json({ error: "No certificate yet: finish the readiness checklist first." }, { status: 404 });
+export const GET = route({ access: "student" }, async ({ user }) => {
+  const { certificate } = await getReadiness(user);
+  if (!certificate) return fail(404, "No certificate yet: finish the readiness checklist first.");
   const jwt = await signCredential(certificate, await publicBaseUrl());
   return new NextResponse(jwt, {
     headers: {
@@ -18,4 +17,4 @@ export async function GET() {
       "cache-control": "no-store",
     },
   });
-}
+});
