@@ -1,31 +1,10 @@
 // Driver adapter for the Prisma CLI on PostgreSQL, with two adapter-pg 6.19 defects
-// worked around (see docs/decisions/0001-database-and-migrations.md).
+// worked around (see docs/decisions/0001-database-and-migrations.md); the one that
+// patches adapter-pg's private code lives in ./prisma-internals.
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-
-// PostgreSQL's `name` (OID 19) and `"char"` (OID 18) come back from the catalog queries
-// the schema engine runs; adapter-pg 6.19 cannot map them and fails the whole command.
-// Their values arrive as strings, so reporting them as text (OID 25) is exact.
-const NAME_OID = 19;
-const CHAR_OID = 18;
-const TEXT_OID = 25;
-let patched = false;
-
-function readCatalogTypesAsText(adapter: object) {
-  if (patched) return;
-  // performIO lives on the shared base class of the adapter and its transactions.
-  let proto = Object.getPrototypeOf(adapter);
-  while (proto && !Object.prototype.hasOwnProperty.call(proto, "performIO")) proto = Object.getPrototypeOf(proto);
-  if (!proto) throw new Error("adapter-pg changed shape: performIO not found; revisit this workaround");
-  const performIO = proto.performIO;
-  proto.performIO = async function (this: unknown, ...args: unknown[]) {
-    const result = await performIO.apply(this, args);
-    for (const field of result.fields ?? []) if (field.dataTypeID === NAME_OID || field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
-    return result;
-  };
-  patched = true;
-}
+import { readCatalogTypesAsText } from "./prisma-internals";
 
 /**
  * adapter-pg builds the shadow database's pool as {...config, database}; with a

@@ -1,7 +1,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isSqliteBusyError, UNIQUE_CONSTRAINT_FAILED } from "./prisma-internals";
 
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === UNIQUE_CONSTRAINT_FAILED;
 }
 
 /**
@@ -10,8 +11,7 @@ export function isUniqueViolation(error: unknown): boolean {
  * cannot help, its snapshot is stale). It rolled back, so running it again is safe.
  */
 export function isTransientLock(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
-  return /SQLITE_BUSY|database is locked/i.test(text);
+  return isSqliteBusyError(error);
 }
 
 /**

@@ -1,21 +1,18 @@
 // postinstall: generates both Prisma clients (SQLite and PostgreSQL) from their schemas.
 // Prisma picks the engine from the URL's provider, so each run gets a URL of its kind;
-// nothing connects to it. CHECKPOINT_DISABLE stops the telemetry call.
-import { spawnSync } from "node:child_process";
-import path from "node:path";
+// nothing connects to it. The CLI path and its environment come from prisma-internals,
+// which also stops the install if the Prisma release is not the one it was written for.
+import { runPrismaCli } from "../lib/db/prisma-internals";
 
-const cli = path.join("node_modules", "prisma", "build", "index.js");
 const variants = [
   { name: "SQLite", url: "file:./data/casebook.db" },
   { name: "PostgreSQL", url: "postgresql://generate@localhost:5432/generate" },
 ];
 for (const variant of variants) {
-  const result = spawnSync(process.execPath, [cli, "generate"], {
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: variant.url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-  });
+  const result = runPrismaCli(["generate"], variant.url);
+  process.stdout.write(result.output);
   if (result.status !== 0) {
     console.error(`Generating the ${variant.name} client failed.`);
-    process.exit(result.status ?? 1);
+    process.exit(result.status);
   }
 }
