@@ -1,0 +1,4 @@
+-- Intentionally empty on PostgreSQL (see "One migration workflow" in docs/decisions).
+-- The PostgreSQL migrations began after this SQLite migration, so 20261128000000_init
+-- already creates StudentSummary and QuizBest. This folder keeps the migration names
+-- equal in both databases, and applying it changes nothing.
