@@ -159,22 +159,38 @@ test("nothing a student can fetch during an attempt reveals keys or explanations
   expect(inferred).toEqual([]);
 });
 
-test("a refused answer says why: the autosave shows the server's reason, and the no-JavaScript path marks the question with it", async ({ page }) => {
+test("a refused answer says why: the autosave shows the server's reason, and the no-JavaScript path marks the question with it", async ({ page, browser }) => {
   await signUp(page, newAccount());
   await page.goto("/lessons/legal-team");
   await page.getByRole("button", { name: "Mark lesson complete" }).click();
   await expect(page.getByTestId("lesson-complete")).toBeVisible();
   await page.goto("/quizzes/legal-team-quiz");
   await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
   const quiz = quizFor("legal-team");
   const single = quiz.questions.find((q) => q.type === "single")!;
-  const fieldset = page.locator("fieldset.question").filter({ has: page.locator("legend", { hasText: single.prompt }) });
-  // A tampered page: the option now names an id this attempt never served.
-  const option = fieldset.getByLabel(single.options![0].text, { exact: true });
-  await option.evaluate((input) => ((input as HTMLInputElement).value = "forged-option"));
+  const inQuestion = (p: typeof page) => p.locator("fieldset.question").filter({ has: p.locator("legend", { hasText: single.prompt }) });
+
+  // A tampered autosave: the request names an option this attempt never served.
+  await page.route("**/api/attempts/*/answers", (route) => {
+    const body = JSON.parse(route.request().postData() ?? "{}");
+    return route.continue({ postData: JSON.stringify({ ...body, response: { choice: "forged-option" } }) });
+  });
+  await inQuestion(page).getByLabel(single.options![0].text, { exact: true }).check();
+  await expect(inQuestion(page).locator("[data-save-status]")).toHaveText("That option is not part of this question.");
+  await page.unroute("**/api/attempts/*/answers");
+
+  // The same tampering through the plain form, with JavaScript off (React would put a
+  // changed value back; a browser without it posts whatever the page holds).
+  const noScript = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL, extraHTTPHeaders: test.info().project.use.extraHTTPHeaders });
+  await noScript.addCookies(await page.context().cookies());
+  const plain = await noScript.newPage();
+  await plain.goto(page.url());
+  const option = inQuestion(plain).getByLabel(single.options![1].text, { exact: true });
+  await option.evaluate((input) => (input as HTMLInputElement).setAttribute("value", "forged-option"));
   await option.check();
-  await expect(fieldset.locator("[data-save-status]")).toHaveText("That option is not part of this question.");
-  await page.getByRole("button", { name: "Review and submit" }).click();
-  await expect(page).toHaveURL(/reason=option/);
-  await expect(fieldset.locator(".field__error")).toHaveText("That option is not part of this question.");
+  await plain.getByRole("button", { name: "Review and submit" }).click();
+  await expect(plain).toHaveURL(/reason=option/);
+  await expect(inQuestion(plain).locator(".field__error")).toHaveText("That option is not part of this question.");
+  await noScript.close();
 });

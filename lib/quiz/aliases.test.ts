@@ -28,6 +28,8 @@ describe("per-attempt aliases", () => {
     expect(storedResponse("matching", { matches: { [a1]: "t1" } }, entry)).toBeNull();
     expect(storedResponse("true_false", { value: true }, entry)).toEqual({ value: true });
     expect(servedResponse("matching", { matches: { s1: "t2" } }, entry)).toEqual({ matches: { [a1]: b2 } });
+    // A blank answer (stored as null when an attempt is graded) passes through untouched.
+    expect(servedResponse("single", null, entry)).toBeNull();
   });
   it("an attempt started before aliases keeps its stored ids", () => {
     const legacy = { o: ["s1", "s2"], t: [] };

@@ -81,6 +81,8 @@ type AnyResponse = { choice?: string; choices?: string[]; matches?: Record<strin
  * counterpart (a forged or stale id), so the caller can refuse it.
  */
 function renameResponse(type: QuestionType, response: AnyResponse, rename: Map<string, string>): unknown | null {
+  // Grading stores a blank answer as null; it names no ids.
+  if (response === null || typeof response !== "object") return response;
   const one = (id: string) => rename.get(id);
   const all = (ids: string[]) => {
     const out = ids.map(one);
@@ -115,5 +117,6 @@ export function storedResponse(type: QuestionType, served: unknown, entry: Alias
 
 /** A saved response → what the student's page shows (aliases). */
 export function servedResponse(type: QuestionType, stored: unknown, entry: AliasedEntry): unknown {
+  if (stored === null || typeof stored !== "object") return stored;
   return renameResponse(type, stored as AnyResponse, aliasMaps(entry).toServed) ?? {};
 }

@@ -38,7 +38,8 @@ export const saveAndReviewAction = postAction(
     const saved = await saveAnswers(user, attemptId, responses);
     if (!saved.ok) {
       const [refused] = "questionErrors" in saved && saved.questionErrors ? Object.entries(saved.questionErrors) : [];
-      redirect(refused ? problemAt(...refused) : `/quizzes/${slug}?notice=${encodeURIComponent(saved.message)}`);
+      // Otherwise the attempt closed meanwhile (time ran out): its page shows the graded result.
+      redirect(refused ? problemAt(...refused) : here);
     }
     redirect(`${here}/confirm`);
   },
