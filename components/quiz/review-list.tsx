@@ -40,7 +40,8 @@ function verdict(q: ReviewedQuestion) {
   return { label: "Incorrect", className: "verdict--wrong", icon: "✗" };
 }
 
-export function ReviewList({ questions, revealKeys }: { questions: ReviewedQuestion[]; revealKeys: boolean }) {
+/** Shows what the review carries: keys and explanations are present only when released. */
+export function ReviewList({ questions }: { questions: ReviewedQuestion[] }) {
   return (
     <ol className="review">
       {questions.map((q, i) => {
@@ -58,13 +59,13 @@ export function ReviewList({ questions, revealKeys }: { questions: ReviewedQuest
             <p>
               <strong>Your answer:</strong> {describe(q.type, q.payload as Payload, q.response)}
             </p>
-            {revealKeys && q.key !== undefined && (
+            {q.key !== undefined && !q.correct && (
+              <p data-testid="review-key">
+                <strong>Correct answer:</strong> {describe(q.type, q.payload as Payload, q.key)}
+              </p>
+            )}
+            {q.explanation !== undefined && (
               <>
-                {!q.correct && (
-                  <p>
-                    <strong>Correct answer:</strong> {describe(q.type, q.payload as Payload, q.key)}
-                  </p>
-                )}
                 <p className="review__explanation">{q.explanation}</p>
                 {q.lessonHref && <Link href={q.lessonHref}>Review this in the lesson</Link>}
               </>

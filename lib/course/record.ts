@@ -7,7 +7,7 @@ import { replaceSummaries, summaryRowsOf } from "@/lib/roster/summaries";
 import { parseCourseConfig, type CourseConfig } from "./config";
 import { bestAttemptIds, gradedOf, loadStudentFacts, objectiveEvidence, readinessInputOf, type StudentFacts } from "./facts";
 import { passes, passMarkFor } from "./rules";
-import { readCourse, readStructure, type CourseStructure } from "./structure";
+import { readCourse, readCourseIfSeeded, readStructure, type CourseStructure } from "./structure";
 
 // The one write path for everything derived from a student's records: the readiness
 // milestone (with its certificate) and the roster summary. Every event that changes a
@@ -45,7 +45,10 @@ async function recordReadiness(tx: Tx, courseId: string, structure: CourseStruct
 /** Records readiness and rewrites the summaries of these users, inside `tx`. */
 export async function recordStudentChanges(tx: Tx, userIds: string[]) {
   if (userIds.length === 0) return;
-  const course = await readCourse(tx);
+  // Before the first seed there is nothing to derive from (an operator may create
+  // accounts first); the first seed rebuilds every student's rows.
+  const course = await readCourseIfSeeded(tx);
+  if (!course) return;
   const config = parseCourseConfig(course.config);
   const structure = await readStructure(tx, course.id);
   for (let i = 0; i < userIds.length; i += BATCH) {

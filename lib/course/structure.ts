@@ -6,9 +6,14 @@ import { COURSE_SLUG } from "./constants";
 // Rough reading-and-answering time per quiz question, for "time left".
 const MINUTES_PER_QUESTION = 1;
 
+/** The course row, or null before the first seed, through any client (a transaction sees its own writes). */
+export async function readCourseIfSeeded(client: Tx) {
+  return client.course.findUnique({ where: { slug: COURSE_SLUG }, select: { id: true, title: true, config: true } });
+}
+
 /** Reads the course row through any client (a transaction sees its own writes). */
 export async function readCourse(client: Tx) {
-  const course = await client.course.findUnique({ where: { slug: COURSE_SLUG }, select: { id: true, title: true, config: true } });
+  const course = await readCourseIfSeeded(client);
   if (!course) throw new Error("The course is not seeded. Run `npm run seed` (npm start does this for you).");
   return course;
 }

@@ -10,6 +10,7 @@ import { servedOrder, servedPayload, servedResponse } from "./aliases";
 import { isQuestionType } from "./types";
 import { drawQuestions, layoutFor, layoutSchema, type BankQuestion } from "./layout";
 import { deadlineFor, effectiveLimits, isPastGrace } from "./policy";
+import { drawableBank } from "./reveal";
 import { fail, NOT_FOUND, type Result } from "./result";
 import { gradeAttempt } from "./grading";
 
@@ -53,7 +54,7 @@ export async function getQuizOverview(user: CurrentUser, slug: string) {
     accommodationFor(user.id),
     db.quizAttempt.findMany({
       where: { userId: user.id, quizId: quiz.id },
-      select: { id: true, attemptNumber: true, status: true, percent: true, passed: true, startedAt: true, submittedAt: true, deadlineAt: true, autoSubmitted: true },
+      select: { id: true, attemptNumber: true, status: true, percent: true, passed: true, startedAt: true, submittedAt: true, deadlineAt: true, autoSubmitted: true, keysRevealed: true },
       orderBy: { attemptNumber: "asc" },
     }),
   ]);
@@ -71,6 +72,14 @@ export async function getQuizOverview(user: CurrentUser, slug: string) {
     bestPercent: bestPercent(graded.map((a) => ({ ...a, quizId: quiz.id }))),
     passed,
   };
+}
+
+/** Questions of the student's earlier attempts whose review released the answer key. */
+async function questionsWithKeysSeen(attempts: { id: string; keysRevealed: boolean }[]): Promise<Set<string>> {
+  const revealed = attempts.filter((a) => a.keysRevealed).map((a) => a.id);
+  if (revealed.length === 0) return new Set();
+  const rows = await db.quizAttempt.findMany({ where: { id: { in: revealed } }, select: { layout: true } });
+  return new Set(rows.flatMap((r) => layoutSchema.parse(JSON.parse(r.layout)).map((l) => l.q)));
 }
 
 /**
@@ -99,7 +108,7 @@ export async function startAttempt(user: CurrentUser, slug: string): Promise<Res
     payload: payloadOf(q),
     orderKey: q.type === "ordering" ? (keyOf(q) as { order: string[] }).order : undefined,
   }));
-  const layout = layoutFor(drawQuestions(questions, quiz.drawCount));
+  const layout = layoutFor(drawQuestions(drawableBank(questions, await questionsWithKeysSeen(overview.attempts), quiz.drawCount), quiz.drawCount));
   const attemptNumber = Math.max(0, ...overview.attempts.map((a) => a.attemptNumber)) + 1;
   if (attemptNumber > limits.maxAttempts) return fail(409, "You have used all your attempts for this quiz.");
   const startedAt = new Date();

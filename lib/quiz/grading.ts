@@ -1,11 +1,13 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
 import { parseCourseConfig } from "@/lib/course/config";
 import { recordStudentChanges } from "@/lib/course/record";
 import { passMarkFor } from "@/lib/course/rules";
 import { gradeResponse, scoreAttempt } from "./grade";
 import { layoutSchema } from "./layout";
+import { effectiveLimits } from "./policy";
+import { keysReleasedAtGrading, mayShowExplanations } from "./reveal";
 import { isQuestionType } from "./types";
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
@@ -23,7 +25,10 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
   await retryOnConflict(() => db.$transaction(async (tx) => {
     const attempt = await tx.quizAttempt.findUnique({
       where: { id: attemptId },
-      select: { userId: true, status: true, layout: true, deadlineAt: true, quiz: { select: { kind: true, course: { select: { config: true } } } } },
+      select: {
+        userId: true, status: true, layout: true, deadlineAt: true,
+        quiz: { select: { id: true, kind: true, courseId: true, reviewPolicy: true, maxAttempts: true, timeLimitSeconds: true, drawCount: true, course: { select: { config: true } } } },
+      },
     });
     if (!attempt || attempt.status !== "in_progress") return null;
     const layout = layoutSchema.parse(JSON.parse(attempt.layout));
@@ -42,6 +47,7 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
       return { question: q, answer, ...result };
     });
     const totals = scoreAttempt(graded.map((g) => ({ points: g.question.points, fraction: g.fraction })), passMarkFor(attempt.quiz, parseCourseConfig(attempt.quiz.course.config)));
+    const keysRevealed = await releasesKeys(tx, attempt.userId, attempt.quiz, totals.passed, layout.map((l) => l.q));
     const now = new Date();
     const claimed = await tx.quizAttempt.updateMany({
       where: { id: attemptId, status: "in_progress" },
@@ -50,6 +56,7 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
         gradedAt: now,
         submittedAt: auto && attempt.deadlineAt ? attempt.deadlineAt : now,
         autoSubmitted: auto,
+        keysRevealed,
         ...totals,
       },
     });
@@ -77,6 +84,29 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
     await recordStudentChanges(tx, [attempt.userId]);
     return attempt.userId;
   }, TX_OPTIONS));
+}
+
+type GradedQuiz = { id: string; courseId: string; reviewPolicy: string; maxAttempts: number; timeLimitSeconds: number | null; drawCount: number | null };
+
+/**
+ * Whether this attempt's review may show its answer key (lib/quiz/reveal.ts), decided
+ * once, inside the grading transaction. A pass needs no reads; a failure reads the
+ * student's limit and earlier attempts only for a quiz that draws from a larger bank.
+ */
+async function releasesKeys(tx: Tx, userId: string, quiz: GradedQuiz, passed: boolean, questionIds: string[]): Promise<boolean> {
+  if (passed || quiz.reviewPolicy === "never") return keysReleasedAtGrading({ policy: quiz.reviewPolicy, passed, attemptsLeft: 0, drawCount: null, bankSize: 0, keysSeen: 0 });
+  // A failed attempt at a whole-bank quiz never releases keys: any retake repeats them.
+  if (quiz.drawCount === null) return false;
+  const [accommodation, attempts] = await Promise.all([
+    tx.accommodation.findUnique({ where: { userId_courseId: { userId, courseId: quiz.courseId } }, select: { timeMultiplier: true, extraAttempts: true } }),
+    tx.quizAttempt.findMany({ where: { userId, quizId: quiz.id }, select: { keysRevealed: true, layout: true } }),
+  ]);
+  const attemptsLeft = effectiveLimits(quiz, accommodation).maxAttempts - attempts.length;
+  if (!mayShowExplanations(quiz.reviewPolicy, passed, attemptsLeft)) return false;
+  const seen = new Set(questionIds);
+  for (const earlier of attempts) if (earlier.keysRevealed) for (const entry of layoutSchema.parse(JSON.parse(earlier.layout))) seen.add(entry.q);
+  const bankSize = await tx.question.count({ where: { quizId: quiz.id, retiredAt: null } });
+  return keysReleasedAtGrading({ policy: quiz.reviewPolicy, passed, attemptsLeft, drawCount: quiz.drawCount, bankSize, keysSeen: seen.size });
 }
 
 /** The stored grade; the same answer however many times it is asked. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineFor, effectiveLimits, isPastGrace, mayRevealKeys } from "./policy";
+import { deadlineFor, effectiveLimits, isPastGrace } from "./policy";
 
 describe("quiz policy", () => {
   const final = { maxAttempts: 2, timeLimitSeconds: 1800, reviewPolicy: "after_pass_or_last" };
@@ -15,12 +15,5 @@ describe("quiz policy", () => {
     expect(isPastGrace(deadline, new Date("2026-01-01T10:01:09Z"))).toBe(false);
     expect(isPastGrace(deadline, new Date("2026-01-01T10:01:11Z"))).toBe(true);
     expect(isPastGrace(null)).toBe(false);
-  });
-  it("keys are revealed after a pass or the last attempt", () => {
-    expect(mayRevealKeys("after_pass_or_last", false, 2)).toBe(false);
-    expect(mayRevealKeys("after_pass_or_last", true, 2)).toBe(true);
-    expect(mayRevealKeys("after_pass_or_last", false, 0)).toBe(true);
-    expect(mayRevealKeys("never", true, 0)).toBe(false);
-    expect(mayRevealKeys("after_submit", false, 2)).toBe(true);
   });
 });

@@ -20,14 +20,3 @@ export function deadlineFor(startedAt: Date, timeLimitSeconds: number | null): D
 export function isPastGrace(deadlineAt: Date | null, now = new Date()): boolean {
   return deadlineAt !== null && now.getTime() > deadlineAt.getTime() + GRACE_SECONDS * 1000;
 }
-
-/**
- * After submit a student always sees the score and which questions were right.
- * Correct answers and explanations come after passing or after the last attempt,
- * so they cannot be carried into a retake.
- */
-export function mayRevealKeys(policy: string, passed: boolean, attemptsLeft: number): boolean {
-  if (policy === "after_submit") return true;
-  if (policy === "never") return false;
-  return passed || attemptsLeft <= 0;
-}

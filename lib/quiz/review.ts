@@ -4,8 +4,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
 import { passMarkFor } from "@/lib/course/rules";
 import { getQuizOverview, loadOwnAttempt } from "./attempts";
+import { keyOf, payloadOf } from "./columns";
 import { layoutSchema } from "./layout";
-import { mayRevealKeys } from "./policy";
+import { mayShowExplanations } from "./reveal";
 import { NOT_FOUND, type Result } from "./result";
 
 export type ReviewedQuestion = {
@@ -18,8 +19,9 @@ export type ReviewedQuestion = {
   response: unknown;
   fraction: number;
   correct: boolean;
-  /** Present only when the review policy allows it. */
+  /** Present only when the review releases keys (lib/quiz/reveal.ts). */
   key?: unknown;
+  /** Present when the review shows explanations (possibly without keys). */
   explanation?: string;
   lessonHref?: string;
 };
@@ -34,6 +36,7 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
   summary: { attemptNumber: number; percent: number; score: number; maxScore: number; passed: boolean; autoSubmitted: boolean; submittedAt: Date | null; startedAt: Date };
   attemptsLeft: number;
   revealKeys: boolean;
+  revealExplanations: boolean;
   questions: ReviewedQuestion[];
 }>> {
   const owned = await loadOwnAttempt(user, attemptId);
@@ -41,7 +44,7 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
   const attempt = await db.quizAttempt.findUniqueOrThrow({
     where: { id: owned.id },
     select: {
-      status: true, attemptNumber: true, percent: true, score: true, maxScore: true, passed: true, autoSubmitted: true, submittedAt: true, startedAt: true, layout: true,
+      status: true, attemptNumber: true, percent: true, score: true, maxScore: true, passed: true, autoSubmitted: true, submittedAt: true, startedAt: true, layout: true, keysRevealed: true,
       quiz: { select: { slug: true, title: true, kind: true, reviewPolicy: true, maxAttempts: true, timeLimitSeconds: true, course: { select: { config: true } } } },
     },
   });
@@ -57,19 +60,24 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
   };
   // The mark the stored `passed` was derived from (a configuration change re-derives both).
   const quiz = { slug: attempt.quiz.slug, title: attempt.quiz.title, passMark: passMarkFor(attempt.quiz, parseCourseConfig(attempt.quiz.course.config)) };
-  if (attempt.status !== "graded") return { ok: true, graded: false, quiz, summary, attemptsLeft: 0, revealKeys: false, questions: [] };
+  if (attempt.status !== "graded") return { ok: true, graded: false, quiz, summary, attemptsLeft: 0, revealKeys: false, revealExplanations: false, questions: [] };
 
   const overview = await getQuizOverview(user, attempt.quiz.slug);
   const attemptsLeft = overview?.attemptsLeft ?? 0;
   const everPassed = overview?.passed ?? summary.passed;
-  const revealKeys = mayRevealKeys(attempt.quiz.reviewPolicy, everPassed, attemptsLeft);
+  // Explanations follow the policy now; keys only where grading released them (or after a
+  // pass, when no attempt can follow), so an attempt granted later never meets a key.
+  const revealExplanations = mayShowExplanations(attempt.quiz.reviewPolicy, everPassed, attemptsLeft);
+  const revealKeys = revealExplanations && (attempt.keysRevealed || everPassed);
 
   const layout = layoutSchema.parse(JSON.parse(attempt.layout));
   const ids = layout.map((l) => l.q);
   const [questions, answers] = await Promise.all([
     revealKeys
       ? db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true, answerKey: true, explanation: true, objective: true, lessonSection: true } })
-      : db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true } }),
+      : revealExplanations
+        ? db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true, explanation: true, objective: true, lessonSection: true } })
+        : db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true } }),
     db.attemptAnswer.findMany({ where: { attemptId: owned.id }, select: { questionId: true, response: true, score: true, correct: true } }),
   ]);
   const byId = new Map(questions.map((q) => [q.id, q]));
@@ -81,6 +89,7 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
     summary,
     attemptsLeft,
     revealKeys,
+    revealExplanations,
     questions: layout.map((entry) => {
       const q = byId.get(entry.q)! as (typeof questions)[number] & { answerKey?: string; explanation?: string; objective?: string; lessonSection?: string };
       const a = answerBy.get(entry.q);
@@ -88,14 +97,15 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
         id: q.id,
         type: q.type,
         prompt: q.prompt,
-        payload: JSON.parse(q.payload),
+        payload: payloadOf(q),
         order: entry.o,
         targets: entry.t,
         response: a ? JSON.parse(a.response) : null,
         fraction: a?.score ?? 0,
         correct: Boolean(a?.correct),
-        ...(revealKeys && q.answerKey
-          ? { key: JSON.parse(q.answerKey), explanation: q.explanation, lessonHref: `/lessons/${q.objective!.split(".")[0]}#${q.lessonSection}` }
+        ...(revealKeys && q.answerKey ? { key: keyOf({ id: q.id, type: q.type, answerKey: q.answerKey }) } : {}),
+        ...(revealExplanations && q.explanation !== undefined
+          ? { explanation: q.explanation, lessonHref: `/lessons/${q.objective!.split(".")[0]}#${q.lessonSection}` }
           : {}),
       };
     }),

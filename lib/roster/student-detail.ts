@@ -5,7 +5,10 @@ import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getCourse } from "@/lib/progress";
+import { keyOf, payloadOf } from "@/lib/quiz/columns";
 import { layoutSchema } from "@/lib/quiz/layout";
+import { effectiveLimits } from "@/lib/quiz/policy";
+import { retakeNote, type RetakeNote } from "@/lib/quiz/reveal";
 import type { ReviewedQuestion } from "@/lib/quiz/review";
 import { getReadiness } from "@/lib/readiness";
 
@@ -30,8 +33,8 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
     db.quizAttempt.findMany({
       where: { userId: student.id, quiz: { courseId: course.id } },
       select: {
-        id: true, attemptNumber: true, status: true, startedAt: true, submittedAt: true, deadlineAt: true, percent: true, passed: true, autoSubmitted: true, layout: true,
-        quiz: { select: { title: true, slug: true } },
+        id: true, attemptNumber: true, status: true, startedAt: true, submittedAt: true, deadlineAt: true, percent: true, passed: true, autoSubmitted: true, layout: true, keysRevealed: true,
+        quiz: { select: { id: true, title: true, slug: true, maxAttempts: true, timeLimitSeconds: true, drawCount: true } },
         answers: { select: { questionId: true, response: true, score: true, correct: true } },
       },
       orderBy: { startedAt: "desc" },
@@ -49,9 +52,9 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
       if (!q) return [];
       const answer = answers.get(entry.q);
       return [{
-        id: q.id, type: q.type, prompt: q.prompt, payload: JSON.parse(q.payload), order: entry.o, targets: entry.t,
+        id: q.id, type: q.type, prompt: q.prompt, payload: payloadOf(q), order: entry.o, targets: entry.t,
         response: answer ? JSON.parse(answer.response) : null, fraction: answer?.score ?? 0, correct: Boolean(answer?.correct),
-        key: JSON.parse(q.answerKey), explanation: q.explanation,
+        key: keyOf(q), explanation: q.explanation,
       }];
     });
     const seconds = a.submittedAt ? Math.round((a.submittedAt.getTime() - a.startedAt.getTime()) / 1000) : null;
@@ -62,7 +65,28 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
     ...attempts.filter((a) => a.submittedAt).map((a) => ({ at: a.submittedAt!, text: `${a.quiz.title}, attempt ${a.attemptNumber}: ${a.percent}% (${a.passed ? "passed" : "not passed"}${a.autoSubmitted ? ", time ran out" : ""})` })),
     ...(readiness.reachedAt ? [{ at: readiness.reachedAt, text: "Became internship ready" }] : []),
   ].sort((x, y) => y.at.getTime() - x.at.getTime());
-  return { student, readiness, attempts: detailedAttempts, timeline, accommodation: accommodation ?? { timeMultiplier: 1, extraAttempts: 0 } };
+  const limits = accommodation ?? { timeMultiplier: 1, extraAttempts: 0 };
+  return { student, readiness, attempts: detailedAttempts, timeline, accommodation: limits, retakeNotes: await retakeNotesFor(attempts, limits) };
+}
+
+type AttemptForNotes = { status: string; passed: boolean | null; keysRevealed: boolean; layout: string; quiz: { id: string; title: string; maxAttempts: number; timeLimitSeconds: number | null; drawCount: number | null } };
+
+/**
+ * For each quiz the student has used up without passing: what granting another attempt
+ * would bring back (fresh questions, or ones whose explanations they have read).
+ */
+async function retakeNotesFor(attempts: AttemptForNotes[], accommodation: { timeMultiplier: number; extraAttempts: number }): Promise<RetakeNote[]> {
+  const byQuiz = new Map<string, AttemptForNotes[]>();
+  for (const a of attempts) byQuiz.set(a.quiz.id, [...(byQuiz.get(a.quiz.id) ?? []), a]);
+  const usedUp = [...byQuiz.values()].filter((list) => !list.some((a) => a.passed) && list.length >= effectiveLimits({ ...list[0].quiz, reviewPolicy: "" }, accommodation).maxAttempts);
+  if (usedUp.length === 0) return [];
+  const banks = await db.question.groupBy({ by: ["quizId"], where: { quizId: { in: usedUp.map((list) => list[0].quiz.id) }, retiredAt: null }, _count: { _all: true } });
+  const bankSize = new Map(banks.map((b) => [b.quizId, b._count._all]));
+  return usedUp.map((list) => {
+    const quiz = list[0].quiz;
+    const seen = new Set(list.filter((a) => a.keysRevealed).flatMap((a) => layoutSchema.parse(JSON.parse(a.layout)).map((l) => l.q)));
+    return { quizTitle: quiz.title, text: retakeNote({ title: quiz.title, drawCount: quiz.drawCount, bankSize: bankSize.get(quiz.id) ?? 0 }, seen.size) };
+  });
 }
 
 /** Extra time (multiplier) and extra attempts for one student, recorded in the audit log. */

@@ -21,7 +21,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const viewer = await requireRole("instructor", "/instructor");
   const detail = await getStudentDetail(viewer, (await params).id);
   if (!detail) notFound();
-  const { student, readiness, attempts, timeline, accommodation } = detail;
+  const { student, readiness, attempts, timeline, accommodation, retakeNotes } = detail;
   return (
     <div className="student-detail">
       <p className="breadcrumb">
@@ -41,6 +41,18 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
       <section aria-labelledby="accommodation-heading" className="card">
         <h2 id="accommodation-heading">Accommodations</h2>
         <p>Extra time multiplies every timed quiz&apos;s limit; extra attempts add to every quiz&apos;s limit. Changes are recorded in the audit log.</p>
+        {retakeNotes.length > 0 && (
+          <div className="alert" data-testid="retake-notes">
+            <p>
+              <strong>Before granting extra attempts:</strong> {student.name} has used every attempt at these without passing.
+            </p>
+            <ul>
+              {retakeNotes.map((note) => (
+                <li key={note.quizTitle}>{note.text}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <AccommodationForm studentId={student.id} current={accommodation} action={setAccommodationAction} />
       </section>
 
@@ -67,7 +79,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
               {a.quiz.title}, attempt {a.attemptNumber}: {a.status === "graded" ? `${a.percent}% (${a.passed ? "passed" : "not passed"})` : "in progress"} · time taken {duration(a.seconds)}
               {a.deadlineAt ? ` · deadline ${a.deadlineAt.toISOString().replace("T", " ").slice(0, 16)} UTC` : ""}
             </summary>
-            <ReviewList questions={a.questions} revealKeys />
+            <ReviewList questions={a.questions} />
           </details>
         ))}
       </section>

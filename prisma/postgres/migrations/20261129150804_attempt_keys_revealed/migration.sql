@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "QuizAttempt" ADD COLUMN     "keysRevealed" BOOLEAN NOT NULL DEFAULT false;
+
