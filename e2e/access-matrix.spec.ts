@@ -71,7 +71,7 @@ function inventory(): string[] {
         if (entry.name === "page.tsx") found.push(`GET ${normalized}`);
         else {
           const source = fs.readFileSync(full, "utf8");
-          for (const m of source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|\bas (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${m[1] ?? m[2]} ${normalized}`);
+          for (const m of source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|\bas (GET|POST|PUT|PATCH|DELETE)\b|export const (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${m[1] ?? m[2] ?? m[3]} ${normalized}`);
         }
       }
     }
