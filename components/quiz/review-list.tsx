@@ -64,12 +64,8 @@ export function ReviewList({ questions }: { questions: ReviewedQuestion[] }) {
                 <strong>Correct answer:</strong> {describe(q.type, q.payload as Payload, q.key)}
               </p>
             )}
-            {q.explanation !== undefined && (
-              <>
-                <p className="review__explanation">{q.explanation}</p>
-                {q.lessonHref && <Link href={q.lessonHref}>Review this in the lesson</Link>}
-              </>
-            )}
+            {q.explanation !== undefined && <p className="review__explanation">{q.explanation}</p>}
+            {q.lessonHref && <Link href={q.lessonHref}>Review this in the lesson</Link>}
           </li>
         );
       })}

@@ -108,7 +108,9 @@ export async function startAttempt(user: CurrentUser, slug: string): Promise<Res
     payload: payloadOf(q),
     orderKey: q.type === "ordering" ? (keyOf(q) as { order: string[] }).order : undefined,
   }));
-  const layout = layoutFor(drawQuestions(drawableBank(questions, await questionsWithKeysSeen(overview.attempts), quiz.drawCount), quiz.drawCount));
+  const drawable = drawableBank(questions, await questionsWithKeysSeen(overview.attempts), quiz.drawCount);
+  if (!drawable) return fail(409, "You have already been shown this quiz's answers, so another attempt cannot start. Ask your instructor.");
+  const layout = layoutFor(drawQuestions(drawable, quiz.drawCount));
   const attemptNumber = Math.max(0, ...overview.attempts.map((a) => a.attemptNumber)) + 1;
   if (attemptNumber > limits.maxAttempts) return fail(409, "You have used all your attempts for this quiz.");
   const startedAt = new Date();

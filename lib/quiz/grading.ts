@@ -7,7 +7,7 @@ import { passMarkFor } from "@/lib/course/rules";
 import { gradeResponse, scoreAttempt } from "./grade";
 import { layoutSchema } from "./layout";
 import { effectiveLimits } from "./policy";
-import { keysReleasedAtGrading, mayShowExplanations } from "./reveal";
+import { keysReleasedAtGrading, reviewIsFinal } from "./reveal";
 import { isQuestionType } from "./types";
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
@@ -102,7 +102,7 @@ async function releasesKeys(tx: Tx, userId: string, quiz: GradedQuiz, passed: bo
     tx.quizAttempt.findMany({ where: { userId, quizId: quiz.id }, select: { keysRevealed: true, layout: true } }),
   ]);
   const attemptsLeft = effectiveLimits(quiz, accommodation).maxAttempts - attempts.length;
-  if (!mayShowExplanations(quiz.reviewPolicy, passed, attemptsLeft)) return false;
+  if (!reviewIsFinal(quiz.reviewPolicy, passed, attemptsLeft)) return false;
   const seen = new Set(questionIds);
   for (const earlier of attempts) if (earlier.keysRevealed) for (const entry of layoutSchema.parse(JSON.parse(earlier.layout))) seen.add(entry.q);
   const bankSize = await tx.question.count({ where: { quizId: quiz.id, retiredAt: null } });

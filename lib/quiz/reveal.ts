@@ -1,10 +1,12 @@
-// When a student may see explanations and when the answer key. Keys are never shown
-// while a retake could bring the same questions back: an instructor may grant an extra
-// attempt after the last one, and a key read in the review would then answer it.
-//   - Explanations: after passing or after the last attempt (or after every submit, by policy).
-//   - Keys: after passing (no attempt can follow a pass), or after the last attempt only when
-//     the bank still holds a full draw of questions whose keys this student has not seen,
-//     which is what any later attempt then draws from.
+// What a review may show beyond right and wrong. An instructor may grant an extra attempt
+// after the last one, so nothing that answers a question may be shown while a retake could
+// bring that question back. Explanations count: they name the right answer as plainly as a
+// key does, so keys and explanations are released together.
+//   - Lesson links (where to study each question): once the review is final, i.e. after
+//     passing or after the last attempt (or after every submit, by policy).
+//   - Keys and explanations: after passing (no attempt can follow a pass), or after the last
+//     attempt only when the bank still holds a full draw of questions whose keys this student
+//     has not seen, which is what any later attempt then draws from.
 // The key decision is made when the attempt is graded and stored on it, so granting an
 // attempt later cannot turn keys already shown into keys never shown.
 
@@ -22,14 +24,15 @@ export type RevealInput = {
   keysSeen: number;
 };
 
-export function mayShowExplanations(policy: ReviewPolicy, passed: boolean, attemptsLeft: number): boolean {
+/** The review is final: it may link each question to its lesson section, and possibly more. */
+export function reviewIsFinal(policy: ReviewPolicy, passed: boolean, attemptsLeft: number): boolean {
   if (policy === "never") return false;
   return policy === "after_submit" || passed || attemptsLeft <= 0;
 }
 
 /** Whether grading this attempt releases its answer key to the student. */
 export function keysReleasedAtGrading(input: RevealInput): boolean {
-  if (!mayShowExplanations(input.policy, input.passed, input.attemptsLeft)) return false;
+  if (!reviewIsFinal(input.policy, input.passed, input.attemptsLeft)) return false;
   if (input.passed) return true;
   return freshDrawRemains(input.drawCount, input.bankSize, input.keysSeen);
 }
@@ -40,13 +43,15 @@ export function freshDrawRemains(drawCount: number | null, bankSize: number, key
 }
 
 /**
- * The questions a new attempt may draw from: those whose keys the student has not seen,
- * when they still make a full draw; otherwise the whole bank (the instructor was told).
+ * The questions a new attempt may draw from: those whose keys the student has not seen.
+ * Null when they no longer make a full draw (a pass mark raised after a pass, a bank that
+ * shrank): no attempt may start then, since it would repeat answers already shown.
  */
-export function drawableBank<Q extends { id: string }>(bank: Q[], keysSeen: Set<string>, drawCount: number | null): Q[] {
-  if (drawCount === null || keysSeen.size === 0) return bank;
+export function drawableBank<Q extends { id: string }>(bank: Q[], keysSeen: Set<string>, drawCount: number | null): Q[] | null {
+  if (keysSeen.size === 0) return bank;
+  if (drawCount === null) return null;
   const unseen = bank.filter((q) => !keysSeen.has(q.id));
-  return unseen.length >= drawCount ? unseen : bank;
+  return unseen.length >= drawCount ? unseen : null;
 }
 
 export type RetakeNote = { quizTitle: string; text: string };
@@ -58,5 +63,5 @@ export type RetakeNote = { quizTitle: string; text: string };
 export function retakeNote(quiz: { title: string; drawCount: number | null; bankSize: number }, keysSeen: number): string {
   if (freshDrawRemains(quiz.drawCount, quiz.bankSize, keysSeen))
     return `${quiz.title}: another attempt draws ${quiz.drawCount} questions from the ${quiz.bankSize - keysSeen} whose answers the student has not seen.`;
-  return `${quiz.title}: another attempt repeats questions the student has already reviewed. They saw the explanations, not the correct answers.`;
+  return `${quiz.title}: another attempt repeats the same questions. The student was shown which answers were wrong and where to study them, not the correct answers or explanations.`;
 }

@@ -6,7 +6,7 @@ import { passMarkFor } from "@/lib/course/rules";
 import { getQuizOverview, loadOwnAttempt } from "./attempts";
 import { keyOf, payloadOf } from "./columns";
 import { layoutSchema } from "./layout";
-import { mayShowExplanations } from "./reveal";
+import { reviewIsFinal } from "./reveal";
 import { NOT_FOUND, type Result } from "./result";
 
 export type ReviewedQuestion = {
@@ -21,7 +21,7 @@ export type ReviewedQuestion = {
   correct: boolean;
   /** Present only when the review releases keys (lib/quiz/reveal.ts). */
   key?: unknown;
-  /** Present when the review shows explanations (possibly without keys). */
+  /** Present with the key. */
   explanation?: string;
   lessonHref?: string;
 };
@@ -36,7 +36,8 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
   summary: { attemptNumber: number; percent: number; score: number; maxScore: number; passed: boolean; autoSubmitted: boolean; submittedAt: Date | null; startedAt: Date };
   attemptsLeft: number;
   revealKeys: boolean;
-  revealExplanations: boolean;
+  /** The review is final: each question links to its lesson section, even without keys. */
+  final: boolean;
   questions: ReviewedQuestion[];
 }>> {
   const owned = await loadOwnAttempt(user, attemptId);
@@ -60,23 +61,23 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
   };
   // The mark the stored `passed` was derived from (a configuration change re-derives both).
   const quiz = { slug: attempt.quiz.slug, title: attempt.quiz.title, passMark: passMarkFor(attempt.quiz, parseCourseConfig(attempt.quiz.course.config)) };
-  if (attempt.status !== "graded") return { ok: true, graded: false, quiz, summary, attemptsLeft: 0, revealKeys: false, revealExplanations: false, questions: [] };
+  if (attempt.status !== "graded") return { ok: true, graded: false, quiz, summary, attemptsLeft: 0, revealKeys: false, final: false, questions: [] };
 
   const overview = await getQuizOverview(user, attempt.quiz.slug);
   const attemptsLeft = overview?.attemptsLeft ?? 0;
   const everPassed = overview?.passed ?? summary.passed;
-  // Explanations follow the policy now; keys only where grading released them (or after a
-  // pass, when no attempt can follow), so an attempt granted later never meets a key.
-  const revealExplanations = mayShowExplanations(attempt.quiz.reviewPolicy, everPassed, attemptsLeft);
-  const revealKeys = revealExplanations && (attempt.keysRevealed || everPassed);
+  // Keys and explanations only where grading released them (or after a pass, when no
+  // attempt can follow), so an attempt granted later never meets an answer it was shown.
+  const final = reviewIsFinal(attempt.quiz.reviewPolicy, everPassed, attemptsLeft);
+  const revealKeys = final && (attempt.keysRevealed || everPassed);
 
   const layout = layoutSchema.parse(JSON.parse(attempt.layout));
   const ids = layout.map((l) => l.q);
   const [questions, answers] = await Promise.all([
     revealKeys
       ? db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true, answerKey: true, explanation: true, objective: true, lessonSection: true } })
-      : revealExplanations
-        ? db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true, explanation: true, objective: true, lessonSection: true } })
+      : final
+        ? db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true, objective: true, lessonSection: true } })
         : db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true } }),
     db.attemptAnswer.findMany({ where: { attemptId: owned.id }, select: { questionId: true, response: true, score: true, correct: true } }),
   ]);
@@ -89,7 +90,7 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
     summary,
     attemptsLeft,
     revealKeys,
-    revealExplanations,
+    final,
     questions: layout.map((entry) => {
       const q = byId.get(entry.q)! as (typeof questions)[number] & { answerKey?: string; explanation?: string; objective?: string; lessonSection?: string };
       const a = answerBy.get(entry.q);
@@ -103,10 +104,8 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
         response: a ? JSON.parse(a.response) : null,
         fraction: a?.score ?? 0,
         correct: Boolean(a?.correct),
-        ...(revealKeys && q.answerKey ? { key: keyOf({ id: q.id, type: q.type, answerKey: q.answerKey }) } : {}),
-        ...(revealExplanations && q.explanation !== undefined
-          ? { explanation: q.explanation, lessonHref: `/lessons/${q.objective!.split(".")[0]}#${q.lessonSection}` }
-          : {}),
+        ...(revealKeys && q.answerKey ? { key: keyOf({ id: q.id, type: q.type, answerKey: q.answerKey }), explanation: q.explanation } : {}),
+        ...(final && q.objective ? { lessonHref: `/lessons/${q.objective.split(".")[0]}#${q.lessonSection}` } : {}),
       };
     }),
   };

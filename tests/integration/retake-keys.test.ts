@@ -34,7 +34,7 @@ async function failEveryAttempt(student: CurrentUser, slug: string) {
 }
 
 describe("revealed keys cannot be carried into an extra attempt", () => {
-  it("a whole-bank quiz's last review explains but shows no key; the instructor is told before granting; the retake meets no key", async () => {
+  it("a whole-bank quiz's last review links to the lessons but shows no key or explanation; the instructor is told before granting; the retake meets none", async () => {
     const student = await makeUser();
     const lesson = await db.lesson.findFirstOrThrow({ orderBy: { position: "asc" }, select: { slug: true, quiz: { select: { slug: true } } } });
     await completeLesson(student, lesson.slug);
@@ -43,11 +43,12 @@ describe("revealed keys cannot be carried into an extra attempt", () => {
 
     const last = await getAttemptReview(student, attempts.at(-1)!);
     if (!last.ok) throw new Error(last.message);
-    expect(last).toMatchObject({ attemptsLeft: 0, revealExplanations: true, revealKeys: false });
-    expect(last.questions.every((q) => q.explanation && q.key === undefined)).toBe(true);
+    expect(last).toMatchObject({ attemptsLeft: 0, final: true, revealKeys: false });
+    // Explanations name the answer as plainly as a key (an outside check matched 23 of 23), so neither is shown.
+    expect(last.questions.every((q) => q.lessonHref && q.key === undefined && q.explanation === undefined)).toBe(true);
 
     const detail = await getStudentDetail(instructor, student.id);
-    expect(detail!.retakeNotes.map((n) => n.text)).toEqual([expect.stringMatching(/repeats questions .* explanations, not the correct answers/)]);
+    expect(detail!.retakeNotes.map((n) => n.text)).toEqual([expect.stringMatching(/repeats the same questions.*not the correct answers or explanations/)]);
 
     expect((await setAccommodation(instructor, student.id, { timeMultiplier: 1, extraAttempts: 1 })).ok).toBe(true);
     const extra = await startAttempt(student, lesson.quiz!.slug);
@@ -58,7 +59,7 @@ describe("revealed keys cannot be carried into an extra attempt", () => {
     for (const id of attempts) {
       const review = await getAttemptReview(student, id);
       if (!review.ok) throw new Error(review.message);
-      expect(review.questions.some((q) => q.key !== undefined)).toBe(false);
+      expect(review.questions.some((q) => q.key !== undefined || q.explanation !== undefined)).toBe(false);
     }
   });
 
@@ -71,7 +72,7 @@ describe("revealed keys cannot be carried into an extra attempt", () => {
 
     const last = await getAttemptReview(student, attempts.at(-1)!);
     if (!last.ok) throw new Error(last.message);
-    expect(last).toMatchObject({ revealKeys: true, revealExplanations: true });
+    expect(last).toMatchObject({ revealKeys: true, final: true });
     const revealed = new Set(await attemptQuestionIds(attempts.at(-1)!));
     expect(revealed.size).toBe(final.drawCount);
 
@@ -86,11 +87,31 @@ describe("revealed keys cannot be carried into an extra attempt", () => {
     expect(drawn.filter((id) => revealed.has(id))).toEqual([]);
 
     // That attempt fails too: 40 of 46 keys would now be known, so no full fresh draw is
-    // left and its review explains without keys.
+    // left; its review shows neither keys nor explanations. A further grant starts an
+    // attempt that again avoids every question whose answer was shown.
     expect((await submitAttempt(student, extra.attemptId)).ok).toBe(true);
     const after = await getAttemptReview(student, extra.attemptId);
     if (!after.ok) throw new Error(after.message);
-    expect(after).toMatchObject({ revealExplanations: true, revealKeys: false });
-    expect(after.questions.some((q) => q.key !== undefined)).toBe(false);
+    expect(after).toMatchObject({ final: true, revealKeys: false });
+    expect(after.questions.some((q) => q.key !== undefined || q.explanation !== undefined)).toBe(false);
+    expect((await setAccommodation(instructor, student.id, { timeMultiplier: 1, extraAttempts: 2 })).ok).toBe(true);
+    const fourth = await startAttempt(student, final.slug);
+    if (!fourth.ok) throw new Error(fourth.message);
+    expect((await attemptQuestionIds(fourth.attemptId)).filter((id) => revealed.has(id))).toEqual([]);
+  });
+
+  it("a pass mark raised after a pass does not reopen a quiz whose answers were shown", async () => {
+    const { changeCourseConfig } = await import("@/lib/course/settings");
+    const { passQuiz } = await import("@/tests/support/course");
+    const student = await makeUser();
+    const lesson = await db.lesson.findFirstOrThrow({ orderBy: { position: "asc" }, select: { slug: true, quiz: { select: { slug: true } } } });
+    await completeLesson(student, lesson.slug);
+    const attemptId = await passQuiz(student, lesson.quiz!.slug);
+    // As if the pass had been by 80%: then the mark goes up to 90 and the attempt no longer passes.
+    await db.quizAttempt.update({ where: { id: attemptId }, data: { percent: 80 }, select: { id: true } });
+    await changeCourseConfig(instructor, { lessonPassPercent: 90 });
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { passed: true, keysRevealed: true } }))).toEqual({ passed: false, keysRevealed: true });
+    expect(await startAttempt(student, lesson.quiz!.slug)).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/already been shown this quiz's answers/) });
+    await changeCourseConfig(instructor, { lessonPassPercent: 80 });
   });
 });

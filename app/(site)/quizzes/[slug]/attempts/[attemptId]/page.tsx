@@ -72,7 +72,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
 }
 
 async function Result({ slug, review, user }: { slug: string; review: Extract<Awaited<ReturnType<typeof getAttemptReview>>, { ok: true }>; user: Awaited<ReturnType<typeof requireUser>> }) {
-  const { summary, quiz, attemptsLeft, revealKeys, revealExplanations, questions } = review;
+  const { summary, quiz, attemptsLeft, revealKeys, final, questions } = review;
   const outline = await getOutline(user);
   const right = questions.filter((q) => q.correct).length;
   return (
@@ -114,10 +114,11 @@ async function Result({ slug, review, user }: { slug: string; review: Extract<Aw
       </section>
       <section aria-labelledby="review-heading">
         <h2 id="review-heading">Review</h2>
-        {!revealExplanations && <p>Correct answers and explanations appear after you pass or use your last attempt. Review the lessons for the questions marked incorrect.</p>}
-        {revealExplanations && !revealKeys && (
+        {!final && <p>Correct answers and explanations appear after you pass or use your last attempt. Review the lessons for the questions marked incorrect.</p>}
+        {final && !revealKeys && (
           <p data-testid="keys-withheld">
-            Explanations are below. The correct answers are not shown: if your instructor grants another attempt, it would bring these questions back.
+            Correct answers and explanations are not shown for this quiz: if your instructor grants another attempt, it brings these questions back.
+            Each question links to the part of the lesson to review.
           </p>
         )}
         <ReviewList questions={questions} />
