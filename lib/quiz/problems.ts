@@ -19,5 +19,6 @@ export function problemCodeOf(message: string): AnswerProblem {
 
 /** The text for a code from the address bar; anything unknown reads as a generic refusal. */
 export function problemText(code: string | undefined): string {
-  return code && code in ANSWER_PROBLEMS ? ANSWER_PROBLEMS[code as AnswerProblem] : ANSWER_PROBLEMS.shape;
+  // Own keys only: "__proto__" or "toString" from the address bar must not reach the page.
+  return code && Object.hasOwn(ANSWER_PROBLEMS, code) ? ANSWER_PROBLEMS[code as AnswerProblem] : ANSWER_PROBLEMS.shape;
 }
