@@ -5,7 +5,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
-import { parseJsonText } from "@/lib/http/json";
+import { parseJsonText, readTextWithin } from "@/lib/http/json";
 import { DomainError, fail, type Failure } from "./errors";
 import type { ApiError } from "./contracts";
 
@@ -47,9 +47,9 @@ async function authorize(access: Access): Promise<{ user: CurrentUser | null } |
 }
 
 async function readBody<B>(request: Request, schema: z.ZodType<B>, maxBytes: number, invalid: string): Promise<{ body: B } | Failure> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) return fail(413, "That request is too large.");
-  const read = parseJsonText(await request.text(), maxBytes);
+  const body = await readTextWithin(request, maxBytes);
+  if (!body.ok) return fail(body.status, body.message);
+  const read = parseJsonText(body.text, maxBytes);
   if (!read.ok) return fail(read.status, read.message);
   const parsed = schema.safeParse(read.value);
   return parsed.success ? { body: parsed.data } : fail(400, invalid);

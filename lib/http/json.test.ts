@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundedJsonSize, jsonDepth, parseJsonText } from "./json";
+import { boundedJsonSize, jsonDepth, parseJsonText, readTextWithin } from "./json";
 
 const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
 
@@ -26,5 +26,27 @@ describe("reading untrusted JSON", () => {
     expect(boundedJsonSize(value, 4096)).toBeNull();
     expect(boundedJsonSize({ choice: "abc" }, 4096)).toBeGreaterThan(0);
     expect(boundedJsonSize({ text: "x".repeat(5000) }, 4096)).toBeNull();
+  });
+});
+
+describe("reading a body within a limit", () => {
+  const streamed = (chunks: number, size: number) => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ >= chunks) controller.close();
+        else controller.enqueue(new Uint8Array(size).fill(120));
+      },
+    });
+    return { request: new Request("http://x/", { method: "POST", body, duplex: "half" } as RequestInit), sent: () => sent };
+  };
+  it("stops reading a chunked body without Content-Length as soon as it passes the limit", async () => {
+    const { request, sent } = streamed(10_000, 1024);
+    expect(await readTextWithin(request, 16 * 1024)).toMatchObject({ ok: false, status: 413 });
+    expect(sent()).toBeLessThan(40);
+  });
+  it("reads a body within the limit, and refuses a declared length over it unread", async () => {
+    expect(await readTextWithin(new Request("http://x/", { method: "POST", body: '{"a":1}' }), 100)).toEqual({ ok: true, text: '{"a":1}' });
+    expect(await readTextWithin(new Request("http://x/", { method: "POST", body: "x", headers: { "content-length": "999999" } }), 100)).toMatchObject({ ok: false, status: 413 });
   });
 });

@@ -58,3 +58,29 @@ export function boundedJsonSize(value: unknown, maxBytes: number, maxDepth = MAX
   }
   return size;
 }
+
+export type TextRead = { ok: true; text: string } | { ok: false; status: 413; message: string };
+
+/**
+ * A request body as text, read chunk by chunk and abandoned as soon as it passes
+ * `maxBytes`: a chunked upload with no Content-Length is never buffered whole.
+ */
+export async function readTextWithin(request: Request, maxBytes: number): Promise<TextRead> {
+  const tooLarge = { ok: false, status: 413, message: "That request is too large." } as const;
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return tooLarge;
+  if (!request.body) return { ok: true, text: "" };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return tooLarge;
+    }
+    chunks.push(value);
+  }
+  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
+}

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { route } from "@/lib/boundary/route";
 import { fail } from "@/lib/boundary/errors";
-import { parseJsonText } from "@/lib/http/json";
+import { parseJsonText, readTextWithin } from "@/lib/http/json";
 import { verifyPresentedCredential } from "@/lib/credentials/badge";
 
 const MAX_BYTES = 32 * 1024;
@@ -15,9 +15,9 @@ const SEND = "Send the credential as text, or JSON like {\"credential\": \"...\"
  * be plain text, so this door reads it itself, within the same limits.
  */
 export const POST = route({ access: "public" }, async ({ request }) => {
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_BYTES) return fail(413, "That credential is too large.");
-  let jwt = text.trim();
+  const body = await readTextWithin(request, MAX_BYTES);
+  if (!body.ok) return fail(413, "That credential is too large.");
+  let jwt = body.text.trim();
   if (jwt.startsWith("{")) {
     const read = parseJsonText(jwt, MAX_BYTES);
     const parsed = read.ok ? bodySchema.safeParse(read.value) : null;
