@@ -32,6 +32,8 @@ export function proxy(request: NextRequest) {
     return new NextResponse("Refused: this form was posted from another site.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const { pathname, search } = request.nextUrl;
+  // Prerendered pages keep their fixed policy (next.config.js); only the check above runs for them.
+  if (pathname === "/about") return NextResponse.next();
   const signedIn = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
   if (!signedIn && PROTECTED.test(pathname)) {
     const url = request.nextUrl.clone();
@@ -50,5 +52,6 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Every page except the prerendered ones (the same HTML for everyone, so no nonce is
   // possible: next.config.js gives them a fixed policy); not API routes or build assets.
-  matcher: ["/((?!api/|about$|_next/static|_next/image|favicon.ico|\\.well-known/).*)"],
+  // A server-action post to a prerendered page still meets the cross-origin check.
+  matcher: ["/((?!api/|about$|_next/static|_next/image|favicon.ico|\\.well-known/).*)", { source: "/about", has: [{ type: "header", key: "next-action" }] }],
 };

@@ -72,6 +72,13 @@ test("a server action posted from another origin is refused with 403, not a 500"
   });
   expect(forged.status()).toBe(403);
   expect(await forged.text()).toMatch(/another site/);
+  // Also on the prerendered page, which otherwise skips the proxy.
+  const onStatic = await page.request.post("/about", {
+    headers: { "next-action": actionId!, origin: "https://evil.example", "content-type": "text/plain;charset=UTF-8" },
+    data: "[]",
+    maxRedirects: 0,
+  });
+  expect(onStatic.status()).toBe(403);
   // The same action from this site's own origin is not refused by that check.
   const own = await page.request.post("/lessons/legal-team", {
     headers: { "next-action": actionId!, origin: new URL(page.url()).origin, "content-type": "text/plain;charset=UTF-8" },
