@@ -14,7 +14,20 @@ const ACCOUNT = "account:";
 const ADDRESS = "ip:";
 
 export function throttleKeys(email: string, address: string | null): string[] {
-  return address ? [`${ACCOUNT}${email}`, `${ADDRESS}${address}`] : [`${ACCOUNT}${email}`];
+  return address ? [`${ACCOUNT}${email}`, `${ADDRESS}${addressBlock(address)}`] : [`${ACCOUNT}${email}`];
+}
+
+/**
+ * The unit an address limit counts: an IPv4 address, or an IPv6 /64. One IPv6 subscriber
+ * usually holds a whole /64 and can send each request from a new address in it.
+ */
+export function addressBlock(address: string): string {
+  if (!address.includes(":")) return address;
+  const [head, tail = ""] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") && tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16)).join(":")}::/64`;
 }
 
 /**
