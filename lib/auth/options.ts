@@ -7,7 +7,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
 import { SIGN_IN_ERRORS, throttledError } from "./sign-in-errors";
-import { clearAccountFailures, recordFailure, throttledBy, throttleKeys } from "./throttle";
+import { claimAttempt, clearAccountFailures, pruneFailures, releaseClaim, throttleKeys } from "./throttle";
 
 type HeaderBag = Record<string, string | string[] | undefined> | undefined;
 
@@ -24,7 +24,9 @@ export async function authorizeCredentials(credentials: unknown, req: { headers?
   const { email, password } = parsed.data;
   const keys = throttleKeys(email, clientAddress(req?.headers));
 
-  const refused = await throttledBy(keys);
+  // The attempt is counted before the (slow) password check, so a parallel burst cannot
+  // all pass the limit; it stays counted only if it fails.
+  const { refused, claim } = await claimAttempt(keys);
   if (refused) throw new Error(throttledError(refused.scope, refused.minutes));
 
   const user = await db.user.findUnique({
@@ -34,9 +36,10 @@ export async function authorizeCredentials(credentials: unknown, req: { headers?
   const ok = user && !user.deletedAt ? await verifyPassword(user.passwordHash, password) : false;
   if (!user || user.deletedAt) await burnPasswordCheck(password);
   if (!ok || !user) {
-    await recordFailure(keys);
+    await pruneFailures();
     throw new Error(SIGN_IN_ERRORS.credentials.code);
   }
+  await releaseClaim(claim);
   await clearAccountFailures(email);
   return { id: user.id, name: user.name, email: user.email };
 }

@@ -35,16 +35,16 @@ export function addressBlock(address: string): string {
  * failure leaves the window), or null when the caller may try. Counts live in the
  * database so every app instance agrees.
  */
-export async function throttledBy(keys: string[], now = new Date()): Promise<{ scope: ThrottleScope; minutes: number } | null> {
+export async function throttledBy(keys: string[], now = new Date(), limit = MAX_FAILURES): Promise<{ scope: ThrottleScope; minutes: number } | null> {
   const since = new Date(now.getTime() - WINDOW_MS);
   for (const key of keys) {
     const failures = await db.signInFailure.findMany({
       where: { key, createdAt: { gt: since } },
       select: { createdAt: true },
       orderBy: { createdAt: "desc" },
-      take: MAX_FAILURES,
+      take: limit,
     });
-    if (failures.length >= MAX_FAILURES) {
+    if (failures.length >= limit) {
       const oldest = failures[failures.length - 1].createdAt.getTime();
       const minutes = Math.max(1, Math.ceil((oldest + WINDOW_MS - now.getTime()) / 60_000));
       return { scope: key.startsWith(ADDRESS) ? "address" : "account", minutes };
@@ -55,6 +55,25 @@ export async function throttledBy(keys: string[], now = new Date()): Promise<{ s
 
 export async function retryAfterMinutes(keys: string[], now = new Date()): Promise<number | null> {
   return (await throttledBy(keys, now))?.minutes ?? null;
+}
+
+/**
+ * Claims a sign-in attempt before the password is checked: a row per key is written first
+ * and then counted, own row included, so of any number of parallel attempts at most
+ * MAX_FAILURES see room (checking first and recording after the slow hash let a burst
+ * through). A refused attempt takes its rows back and extends nothing.
+ */
+export async function claimAttempt(keys: string[], now = new Date()): Promise<{ refused: { scope: ThrottleScope; minutes: number } | null; claim: string[] }> {
+  const rows = await db.$transaction(keys.map((key) => db.signInFailure.create({ data: { key, createdAt: now }, select: { id: true } })));
+  const claim = rows.map((r) => r.id);
+  const refused = await throttledBy(keys, now, MAX_FAILURES + 1);
+  if (refused) await releaseClaim(claim);
+  return { refused, claim };
+}
+
+/** A claim that turned out not to be a failure (a success, or a refusal) is removed. */
+export async function releaseClaim(claim: string[]): Promise<void> {
+  await db.signInFailure.deleteMany({ where: { id: { in: claim } } });
 }
 
 /** Counts a failure, and prunes expired rows on the way so the table never grows without bound. */

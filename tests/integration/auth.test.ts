@@ -133,6 +133,24 @@ describe("per-address sign-in throttling through authorize", () => {
   });
 });
 
+describe("a parallel burst", () => {
+  it("gets no more than the limit of password checks, however many arrive at once", async () => {
+    const email = someEmail("burst");
+    const client = request("203.0.113.90");
+    const outcomes = await Promise.all(Array.from({ length: 30 }, () => signInOutcome(email, "wrong password", client)));
+    expect(outcomes.filter((o) => o === "credentials").length).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(outcomes.every((o) => o === "credentials" || o.startsWith("throttled:"))).toBe(true);
+    expect(await db.signInFailure.count({ where: { key: `account:${email}` } })).toBeLessThanOrEqual(MAX_FAILURES);
+  });
+
+  it("a successful sign-in leaves no count behind on its address", async () => {
+    const user = await db.user.create({ data: { name: "Sue", email: someEmail("success"), passwordHash: await hashPassword("sue's own password") }, select: { email: true } });
+    const client = request("203.0.113.91");
+    for (let i = 0; i < 3; i++) expect(await signInOutcome(user.email, "sue's own password", client)).toBe("signed in");
+    expect(await db.signInFailure.count({ where: { key: "ip:203.0.113.91" } })).toBe(0);
+  });
+});
+
 describe("pruning old sign-in failures", () => {
   it("removes expired rows when a failure is recorded, a bounded batch at a time", async () => {
     const now = new Date();
