@@ -9,6 +9,7 @@ import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/sessio
 import type { Role } from "@/lib/auth/roles";
 import { fieldErrorsOf, formOf, type FormState } from "@/lib/forms";
 import { DomainError, type Failure } from "./errors";
+import { markDoor } from "./mark";
 
 export type Access = "public" | "signed-in" | Role;
 type Caller<A extends Access> = A extends "public" ? CurrentUser | null : CurrentUser;
@@ -44,7 +45,7 @@ export function formAction<A extends Access, I>(
   spec: Spec<A, I> & { invalidMessage?: string | ((fieldErrors: Record<string, string>) => string); echo?: string[] },
   run: (ctx: Ctx<A, I>) => Promise<FormState>,
 ): (previous: unknown, formInput: unknown) => Promise<FormState> {
-  return async (_previous, formInput) => {
+  const action = async (_previous: unknown, formInput: unknown): Promise<FormState> => {
     const form = formOf(formInput);
     const user = (await callerFor(spec.access, form, spec.returnTo)) as Caller<A>;
     const values = spec.echo ? Object.fromEntries(spec.echo.map((key) => [key, String(form.get(key) ?? "")])) : undefined;
@@ -61,6 +62,7 @@ export function formAction<A extends Access, I>(
       throw error;
     }
   };
+  return markDoor(action, "formAction");
 }
 
 /**
@@ -71,7 +73,7 @@ export function postAction<A extends Access, I>(
   spec: Spec<A, I> & { invalid: string; onFailure?: (failure: Failure, input: I) => string },
   run: (ctx: Ctx<A, I>) => Promise<void>,
 ): (formInput: unknown) => Promise<void> {
-  return async (formInput) => {
+  const action = async (formInput: unknown): Promise<void> => {
     const form = formOf(formInput);
     const user = (await callerFor(spec.access, form, spec.returnTo)) as Caller<A>;
     const parsed = spec.schema.safeParse(spec.fields(form));
@@ -83,4 +85,5 @@ export function postAction<A extends Access, I>(
       redirect(spec.onFailure ? spec.onFailure(error.failure, parsed.data) : spec.invalid);
     }
   };
+  return markDoor(action, "postAction");
 }

@@ -8,6 +8,7 @@ import type { Role } from "@/lib/auth/roles";
 import { parseJsonText, readTextWithin } from "@/lib/http/json";
 import { DomainError, fail, type Failure } from "./errors";
 import type { ApiError } from "./contracts";
+import { markDoor } from "./mark";
 
 /** Largest JSON body any handler reads unless it says otherwise. */
 export const MAX_JSON_BYTES = 16 * 1024;
@@ -60,7 +61,7 @@ async function readBody<B>(request: Request, schema: z.ZodType<B>, maxBytes: num
  * `run` returns a Response, or a Failure that becomes `{ error }` with its status.
  */
 export function route<A extends Access, P = Record<string, never>, B = undefined>(spec: Spec<A, P, B>, run: Handler<A, P, B>) {
-  return async (request: Request, context?: { params?: Promise<unknown> }): Promise<Response> => {
+  const handler = async (request: Request, context?: { params?: Promise<unknown> }): Promise<Response> => {
     try {
       const who = await authorize(spec.access);
       if ("ok" in who) return failureResponse(who);
@@ -83,4 +84,5 @@ export function route<A extends Access, P = Record<string, never>, B = undefined
       throw error;
     }
   };
+  return markDoor(handler, "route");
 }
