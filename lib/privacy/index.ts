@@ -7,6 +7,8 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { CurrentUser } from "@/lib/auth/session";
 import { retryOnTransientLock } from "@/lib/db/retry";
 import { fieldErrorsOf } from "@/lib/forms";
+import { payloadOf } from "@/lib/quiz/columns";
+import { describeResponse } from "@/lib/quiz/describe";
 import { deleteAccountSchema } from "./schemas";
 
 /**
@@ -37,7 +39,7 @@ export async function exportUserData(user: CurrentUser) {
         passed: true,
         autoSubmitted: true,
         quiz: { select: { slug: true, title: true } },
-        answers: { select: { response: true, savedAt: true, question: { select: { prompt: true } } }, orderBy: { savedAt: "asc" } },
+        answers: { select: { response: true, savedAt: true, question: { select: { id: true, prompt: true, type: true, payload: true } } }, orderBy: { savedAt: "asc" } },
       },
       orderBy: { startedAt: "asc" },
     }),
@@ -54,7 +56,9 @@ export async function exportUserData(user: CurrentUser) {
       quiz: quiz.slug,
       title: quiz.title,
       ...a,
-      answers: answers.map((x) => ({ question: x.question.prompt, response: JSON.parse(x.response) as unknown, savedAt: x.savedAt })),
+      // In words, never option ids: ids mean nothing to a person, and an open attempt's
+      // served aliases must not be linkable to stored ids through a download.
+      answers: answers.map((x) => ({ question: x.question.prompt, answer: describeResponse(x.question.type, payloadOf(x.question), JSON.parse(x.response)), savedAt: x.savedAt })),
     })),
     readiness: readiness[0] ?? null,
     certificates,

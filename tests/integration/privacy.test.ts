@@ -36,6 +36,10 @@ describe("privacy", () => {
     const text = JSON.stringify(data);
     expect(text).not.toMatch(/"(answerKey|correct|explanation|accepted|score)"\s*:/);
     expect(text).not.toContain("passwordHash");
+    // Answers in words, never option ids (stored or served): a download names no id at all.
+    const storedIds = (await db.question.findMany({ select: { payload: true } })).flatMap((q) => Object.values(JSON.parse(q.payload) as Record<string, { id: string }[]>).flat().map((c) => c.id));
+    expect(storedIds.filter((id) => text.includes(`"${id}"`))).toEqual([]);
+    expect(data.quizAttempts[0].answers.every((a) => typeof a.answer === "string" && a.answer.length > 0)).toBe(true);
   });
 
   it("closing an account needs the password and the typed confirmation, and changes nothing otherwise", async () => {
