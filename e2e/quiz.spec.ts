@@ -2,13 +2,11 @@ import { expectAccessible } from "./support/axe";
 import { loadQuizContent, quizFor } from "./support/content";
 import { expect, newAccount, progressCli, signUp, test } from "./support/fixtures";
 import { opaqueId } from "../lib/quiz/compile";
-import { answer, answerAll, expectAllSaved, submitAttempt } from "./support/quiz";
+import { answer, answerAll, completeFirstLesson, expectAllSaved, submitAttempt } from "./support/quiz";
 
 test("a student fails a quiz, sees what was wrong, retakes, passes, and the next lesson unlocks", async ({ page }) => {
   await signUp(page, newAccount());
-  await page.goto("/lessons/legal-team");
-  await page.getByRole("button", { name: "Mark lesson complete" }).click();
-  await expect(page.getByTestId("lesson-complete")).toBeVisible();
+  await completeFirstLesson(page);
   await page.getByTestId("continue").click();
   await expect(page).toHaveURL(/\/quizzes\/legal-team-quiz$/);
   await expectAccessible(page);
@@ -51,9 +49,7 @@ test("a student fails a quiz, sees what was wrong, retakes, passes, and the next
 
 test("answers autosave: a reload keeps them", async ({ page }) => {
   await signUp(page, newAccount());
-  await page.goto("/lessons/legal-team");
-  await page.getByRole("button", { name: "Mark lesson complete" }).click();
-  await expect(page.getByTestId("lesson-complete")).toBeVisible();
+  await completeFirstLesson(page);
   await page.goto("/quizzes/legal-team-quiz");
   await page.getByRole("button", { name: "Start the quiz" }).click();
   const quiz = quizFor("legal-team");
@@ -104,9 +100,7 @@ test("the final assessment shows its timer and the server enforces the deadline"
 
 test("nothing a student can fetch during an attempt reveals keys or explanations", async ({ page }) => {
   await signUp(page, newAccount());
-  await page.goto("/lessons/legal-team");
-  await page.getByRole("button", { name: "Mark lesson complete" }).click();
-  await expect(page.getByTestId("lesson-complete")).toBeVisible();
+  await completeFirstLesson(page);
   const quiz = quizFor("legal-team");
   const bodies: { url: string; text: string }[] = [];
   page.on("response", async (response) => {
@@ -161,9 +155,7 @@ test("nothing a student can fetch during an attempt reveals keys or explanations
 
 test("a refused answer says why: the autosave shows the server's reason, and the no-JavaScript path marks the question with it", async ({ page, browser }) => {
   await signUp(page, newAccount());
-  await page.goto("/lessons/legal-team");
-  await page.getByRole("button", { name: "Mark lesson complete" }).click();
-  await expect(page.getByTestId("lesson-complete")).toBeVisible();
+  await completeFirstLesson(page);
   await page.goto("/quizzes/legal-team-quiz");
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await expect(page).toHaveURL(/\/attempts\//);

@@ -49,6 +49,13 @@ export async function answerAll(page: Page, quiz: QuizContent, right: boolean) {
   }
 }
 
+/** Completes lesson 1 through its page, which unlocks its quiz. */
+export async function completeFirstLesson(page: Page) {
+  await page.goto("/lessons/legal-team");
+  await page.getByRole("button", { name: "Mark lesson complete" }).click();
+  await expect(page.getByTestId("lesson-complete")).toBeVisible();
+}
+
 /** Waits until every answered question's autosave has been acknowledged by the server. */
 export async function expectAllSaved(page: Page, count: number) {
   await expect(page.locator("fieldset.question [data-save-status]", { hasText: /^Saved\.$/ })).toHaveCount(count);
