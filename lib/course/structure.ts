@@ -2,13 +2,16 @@ import "server-only";
 import { cache } from "react";
 import { db, type Tx } from "@/lib/db";
 import { COURSE_SLUG } from "./constants";
+import { VersionedCache } from "./versioned-cache";
+
+export { VersionedCache };
 
 // Rough reading-and-answering time per quiz question, for "time left".
 const MINUTES_PER_QUESTION = 1;
 
 /** The course row, or null before the first seed, through any client (a transaction sees its own writes). */
 export async function readCourseIfSeeded(client: Tx) {
-  return client.course.findUnique({ where: { slug: COURSE_SLUG }, select: { id: true, title: true, config: true } });
+  return client.course.findUnique({ where: { slug: COURSE_SLUG }, select: { id: true, title: true, config: true, contentHash: true } });
 }
 
 /** Reads the course row through any client (a transaction sees its own writes). */
@@ -49,5 +52,13 @@ export async function readStructure(client: Tx, courseId: string) {
 
 export type CourseStructure = Awaited<ReturnType<typeof readStructure>>;
 
-/** The structure read once per request however many callers need it. */
-export const getStructure = cache((courseId: string) => readStructure(db, courseId));
+// Held in process memory for one content version (lib/course/versioned-cache.ts): the
+// seed writes a new Course.contentHash last, in its transaction, and every request reads
+// the course row anyway, so each instance notices a new version on its next request.
+const structures = new VersionedCache<CourseStructure>();
+
+/** The course's lessons and quizzes for the current content version: no query after the first. */
+export const getStructure = cache(async (courseId: string) => {
+  const course = await getCourse();
+  return structures.get(`${courseId}:${course.contentHash}`, () => readStructure(db, courseId));
+});

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadStudentFacts, outlineOf } from "@/lib/course/facts";
 import { recordStudentChanges } from "@/lib/course/record";
-import { getCourse, getStructure } from "@/lib/course/structure";
+import { getCourse, getStructure, VersionedCache } from "@/lib/course/structure";
 import { touchActivity } from "@/lib/roster/summaries";
 import { retryOnConflict } from "@/lib/db/retry";
 import { previewOutline, type Outline } from "./outline";
@@ -50,28 +50,66 @@ export async function getLessonView(user: CurrentUser, slug: string): Promise<Le
     const unlockAt = outline.next ?? outline.steps[0];
     return { state: "locked", title: step.title, reason: step.lockedReason ?? "Finish the earlier steps first.", href: unlockAt.href };
   }
-  const lesson = await db.lesson.findUniqueOrThrow({
-    where: { id: step.id },
-    select: { id: true, slug: true, title: true, summary: true, body: true, contentHash: true, estimatedMinutes: true, objectives: true, position: true },
-  });
-  let completedAt: Date | null = null;
-  if (user.role === "student") completedAt = await recordVisit(user.id, lesson.id);
-  return { state: "open", lesson, completedAt, outline };
+  const lesson = await lessonContent(step.id);
+  if (user.role !== "student") return { state: "open", lesson, completedAt: null, outline };
+  // The request already read the student's progress rows (the outline did).
+  const record = (await getOwnFacts(user)).lessonRecords.get(lesson.id);
+  await recordVisit(user.id, lesson.id, record !== undefined);
+  return { state: "open", lesson, completedAt: record?.completedAt ?? null, outline };
 }
 
-/** Marks the lesson started (once) and visited (every time); returns its completion time. */
-async function recordVisit(userId: string, lessonId: string): Promise<Date | null> {
+const lessonBodies = new VersionedCache<Map<string, LessonContent>>();
+type LessonContent = Extract<LessonView, { state: "open" }>["lesson"];
+
+/** A lesson's text, from process memory for the current content version (see getStructure). */
+async function lessonContent(lessonId: string): Promise<LessonContent> {
+  const course = await getCourse();
+  const bodies = await lessonBodies.get(`${course.id}:${course.contentHash}`, async () => new Map());
+  const known = bodies.get(lessonId);
+  if (known) return known;
+  const lesson = await db.lesson.findUniqueOrThrow({
+    where: { id: lessonId },
+    select: { id: true, slug: true, title: true, summary: true, body: true, contentHash: true, estimatedMinutes: true, objectives: true, position: true },
+  });
+  bodies.set(lessonId, lesson);
+  return lesson;
+}
+
+// When this instance last wrote a visit or activity, so repeated views within the interval
+// cost no write and no query. Per instance: another instance may write once more, harmless.
+const lastWritten = new Map<string, number>();
+const MAX_REMEMBERED = 50_000;
+
+function dueForWrite(key: string, now: number): boolean {
+  const last = lastWritten.get(key);
+  if (last !== undefined && now - last < ACTIVITY_RESOLUTION_MS) return false;
+  if (lastWritten.size >= MAX_REMEMBERED) lastWritten.clear();
+  lastWritten.set(key, now);
+  return true;
+}
+
+/**
+ * "Started" is recorded once, on the first view (a fact the outline and the roster need).
+ * "Last visited" and "last active" are coarse: at most once per interval per student and
+ * lesson, decided in memory first, so a student reading a lesson does not write on every
+ * request. "Last active" is shown by the day and the at-risk rule counts days.
+ */
+async function recordVisit(userId: string, lessonId: string, started: boolean): Promise<void> {
   const now = new Date();
-  const row = await retryOnConflict(() =>
-    db.lessonProgress.upsert({
-      where: { userId_lessonId: { userId, lessonId } },
-      create: { userId, lessonId, startedAt: now, lastVisitedAt: now },
-      update: { lastVisitedAt: now },
-      select: { completedAt: true },
-    }),
-  );
-  // "Last active" is shown by the day and the at-risk rule counts days, so a write per
-  // page view would only add lock traffic: record activity at most every few minutes.
+  if (!started) {
+    await retryOnConflict(() =>
+      db.lessonProgress.upsert({
+        where: { userId_lessonId: { userId, lessonId } },
+        create: { userId, lessonId, startedAt: now, lastVisitedAt: now },
+        update: {},
+        select: { id: true },
+      }),
+    );
+    dueForWrite(`visit:${userId}:${lessonId}`, now.getTime());
+  } else if (dueForWrite(`visit:${userId}:${lessonId}`, now.getTime())) {
+    await db.lessonProgress.updateMany({ where: { userId, lessonId }, data: { lastVisitedAt: now } });
+  }
+  if (!dueForWrite(`active:${userId}`, now.getTime())) return;
   const staleBefore = new Date(now.getTime() - ACTIVITY_RESOLUTION_MS);
   // The user's time and the summary's copy change together.
   await retryOnConflict(() => db.$transaction(async (tx) => {
@@ -81,7 +119,6 @@ async function recordVisit(userId: string, lessonId: string): Promise<Date | nul
     });
     if (count > 0) await touchActivity(tx, userId, now);
   }));
-  return row.completedAt;
 }
 
 export type CompleteResult = { ok: true; completedAt: Date; alreadyComplete: boolean } | { ok: false; message: string };
