@@ -53,6 +53,8 @@ const schema = z.object({
     "the number of reverse proxies in front of Casebook that append to X-Forwarded-For (0 to 10; 1 for one proxy)",
   ).transform((n) => n ?? 0),
   CASEBOOK_SKIP_BUILD: flag("CASEBOOK_SKIP_BUILD"),
+  // Tests only: count every statement sent to the database (lib/db/round-trips.ts).
+  CASEBOOK_COUNT_ROUND_TRIPS: flag("CASEBOOK_COUNT_ROUND_TRIPS"),
   PORT: integer("PORT", 1, 65535, "a port number from 1 to 65535").transform((n) => n ?? 3000),
   HOST: optional(z.string().trim().regex(/^[\w.:[\]-]+$/, { error: () => "HOST must be an address or host name to listen on, e.g. 0.0.0.0" })).transform(
     (value) => value ?? "0.0.0.0",

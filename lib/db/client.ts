@@ -4,6 +4,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { serverEnv } from "@/lib/env";
+import { countStatements } from "./prisma-internals";
+import { roundTripMeter } from "./round-trips";
 import { databaseUrl, isSqliteUrl, sqliteFilePath } from "./url";
 
 /** Busy timeout: concurrent writers wait this long for the lock instead of failing. */
@@ -18,10 +20,20 @@ function createClient(): PrismaClient {
   const url = databaseUrl();
   if (isSqliteUrl(url)) {
     const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
-    return new PrismaClient({ adapter });
+    return new PrismaClient({ adapter: counted(adapter) });
   }
   const adapter = new PrismaPg({ connectionString: url, max: serverEnv().DATABASE_POOL_SIZE });
-  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  return new PostgresPrismaClient({ adapter: counted(adapter) }) as unknown as PrismaClient;
+}
+
+/**
+ * Integration tests set CASEBOOK_COUNT_ROUND_TRIPS=1 to count every statement
+ * (tests/integration/budgets.test.ts); otherwise the adapter is used as it is, at no cost.
+ */
+function counted<A extends object>(adapter: A): A {
+  if (serverEnv().CASEBOOK_COUNT_ROUND_TRIPS !== "1") return adapter;
+  roundTripMeter.installed = true;
+  return countStatements(adapter, roundTripMeter);
 }
 
 // One client per process. Development reloads modules on every edit, so the client

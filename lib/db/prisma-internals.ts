@@ -227,3 +227,68 @@ export function isSqliteBusyError(error: unknown): boolean {
   const text = `${e?.code ?? ""} ${e?.message ?? ""} ${JSON.stringify(e?.meta ?? "")}`;
   return /SQLITE_BUSY|database is locked/i.test(text);
 }
+
+// ---------------------------------------------------------------------------------
+// Counting statements (integration tests only: lib/db/client.ts wraps its adapter
+// with this when CASEBOOK_COUNT_ROUND_TRIPS=1, and production never does).
+
+/** Receives one call per statement sent to the database, and one per transaction opened. */
+export type StatementSink = {
+  statement(sql: string, method: "queryRaw" | "executeRaw" | "executeScript" | "startTransaction"): void;
+  transaction(): void;
+};
+
+type Method = (...args: unknown[]) => unknown;
+
+/** A proxy whose methods run on the real object (adapters keep state in #private fields). */
+function intercept<T extends object>(target: T, wrap: (name: string, method: Method) => Method | undefined): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      const value = Reflect.get(obj, prop, receiver);
+      if (typeof value !== "function") return value;
+      const bound = (value as Method).bind(obj);
+      return (typeof prop === "string" && wrap(prop, bound)) || bound;
+    },
+  });
+}
+
+/**
+ * Wraps a driver-adapter factory (PrismaBetterSQLite3, PrismaPg) so that every statement
+ * Prisma sends is reported to `sink`, through the adapter and through each interactive
+ * transaction. What 6.19 does that is not public API: both adapters send BEGIN (and
+ * adapter-pg a SET TRANSACTION ISOLATION LEVEL when asked) inside startTransaction, on a
+ * connection the wrapper never sees, so those are reported here by name; the engine then
+ * sends every statement, and COMMIT or ROLLBACK, through the transaction's queryRaw and
+ * executeRaw (the adapters say `usePhantomQuery: false`), where they are seen as they pass.
+ */
+export function countStatements<F extends object>(factory: F, sink: StatementSink): F {
+  const statements = (name: string, method: Method): Method | undefined => {
+    if (name !== "queryRaw" && name !== "executeRaw") return undefined;
+    return (query: unknown) => {
+      sink.statement((query as Query).sql, name);
+      return method(query);
+    };
+  };
+  const adapter = <A extends object>(target: A): A => {
+    const provider = (target as { provider?: string }).provider;
+    return intercept(target, (name, method) => {
+      if (name === "startTransaction")
+        return async (isolationLevel?: unknown) => {
+          sink.transaction();
+          sink.statement("BEGIN", "startTransaction");
+          if (isolationLevel && provider === "postgres") sink.statement(`SET TRANSACTION ISOLATION LEVEL ${isolationLevel}`, "startTransaction");
+          return intercept((await method(isolationLevel)) as object, statements);
+        };
+      if (name === "executeScript")
+        return (script: unknown) => {
+          sink.statement(String(script), "executeScript");
+          return method(script);
+        };
+      return statements(name, method);
+    });
+  };
+  return intercept(factory, (name, method) => {
+    if (name !== "connect" && name !== "connectToShadowDb") return undefined;
+    return async (...args: unknown[]) => adapter((await method(...args)) as object);
+  });
+}

@@ -1,0 +1,295 @@
+// Per-request database budgets (issue 13): how many statements each signed-in page
+// and each attempt handler sends, counted at the driver adapter (lib/db/round-trips.ts),
+// and how many of them write. The budgets live in BUDGETS below, one row per page or
+// handler, so a change that adds a query has to change this table and say why.
+//
+// How a request is measured:
+// - Pages run inside asRequest() (tests/support/request-scope.ts), which gives React's
+//   cache() the per-request dedupe a real render has: the layout's header and the page
+//   share one user read, one course read, one read of the student's facts. Each page
+//   is requested once unmeasured first, so the numbers are a returning visitor's, with
+//   whatever in-process caches the app keeps already warm.
+// - The session token's decode is stubbed (next-auth), as in fuzz.test.ts; the user
+//   read behind it (getCurrentUser → userForSession) is real and counted.
+// - Handlers are the real route handlers (app/api/**/route.ts), called with a Request,
+//   outside asRequest: Next 16 installs no React cache in a route handler, so cache()
+//   passes through there and a handler pays for every call it makes.
+// - A round trip is one statement: BEGIN and COMMIT count, as they do on PostgreSQL.
+//   The numbers are measured on SQLite; PostgreSQL sends the same or fewer (it can join
+//   relations in one statement).
+import fs from "node:fs";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.CASEBOOK_COUNT_ROUND_TRIPS = "1";
+});
+let caller: { id: string } | null = null;
+vi.mock("react", async () => (await import("@/tests/support/request-scope")).reactServer());
+vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => (caller ? { user: { id: caller.id } } : null) }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, delete: () => undefined, set: () => undefined }), headers: async () => new Headers() }));
+
+import { POST as startOrResume } from "@/app/api/quizzes/[slug]/attempts/route";
+import { GET as attemptJson } from "@/app/api/attempts/[attemptId]/route";
+import { POST as autosave } from "@/app/api/attempts/[attemptId]/answers/route";
+import { POST as submit } from "@/app/api/attempts/[attemptId]/submit/route";
+import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { countRoundTrips, type RoundTrips } from "@/lib/db/round-trips";
+import { publicBaseUrl } from "@/lib/http/base-url";
+import { getLessonTitles, getLessonView, getOutline } from "@/lib/progress";
+import { getAttemptForTaking, getQuizOverview } from "@/lib/quiz/attempts";
+import { saveAnswer } from "@/lib/quiz/answers";
+import { getAttemptReview } from "@/lib/quiz/review";
+import { getReadiness } from "@/lib/readiness";
+import { getSelfAssessment } from "@/lib/readiness/self-assessment";
+import { seed } from "@/lib/seed";
+import { completeLessonsAndQuizzes } from "@/tests/support/course";
+import { attemptQuestionIds, correctResponse } from "@/tests/support/quiz";
+import { asRequest } from "@/tests/support/request-scope";
+import { makeUser } from "@/tests/support/users";
+
+type Counts = Pick<RoundTrips, "roundTrips" | "writes" | "transactions">;
+type Limits = Partial<Counts>;
+type Row = {
+  /** Issue 13's budget for this request. */
+  budget: Limits;
+  /**
+   * Where today's code is over that budget: the numbers measured now, asserted as a
+   * ceiling (no regression) until the work of issue 13 brings the row under its budget;
+   * then delete `over` and the budget itself is asserted.
+   */
+  over?: Limits & { known: "issue 13" };
+  /** Counts issue 13 sets no budget for, held at today's numbers so growth is declared here. */
+  hold?: Limits;
+};
+
+const GET_PAGE = { roundTrips: 3, writes: 0 };
+
+// ONE table. Rows marked `over` are ceilings (today's numbers, above the issue's budget);
+// rows without it meet the issue's budget. See the summary the test prints for the gaps.
+const BUDGETS = {
+  // Signed-in GET pages: ≤ 3 round trips and no writes. Measured for a returning visitor.
+  "home page": { budget: GET_PAGE, hold: { transactions: 0 } },
+  "account page": { budget: GET_PAGE, hold: { transactions: 0 } },
+  "glossary page": { budget: GET_PAGE, hold: { transactions: 0 } },
+  "skills self-assessment page": { budget: GET_PAGE, hold: { transactions: 0 } },
+  "lesson page": { budget: GET_PAGE, over: { roundTrips: 4, known: "issue 13" }, hold: { transactions: 0 } },
+  // A student's first view of a lesson records "started" (the issue asks for it off the request path).
+  "lesson page (first view)": { budget: GET_PAGE, over: { roundTrips: 13, writes: 3, known: "issue 13" }, hold: { transactions: 2 } },
+  "course outline": { budget: GET_PAGE, over: { roundTrips: 10, known: "issue 13" }, hold: { transactions: 0 } },
+  "quiz landing": { budget: GET_PAGE, over: { roundTrips: 8, known: "issue 13" }, hold: { transactions: 0 } },
+  // The attempt API, what the final's 500 students call (bench/final-class.ts).
+  "start an attempt": { budget: { roundTrips: 5 }, over: { roundTrips: 18, known: "issue 13" }, hold: { writes: 1, transactions: 0 } },
+  "resume an attempt": { budget: { roundTrips: 5 }, over: { roundTrips: 16, known: "issue 13" }, hold: { writes: 0, transactions: 0 } },
+  // Not named by the issue: a GET handler held to the GET page budget.
+  "reload an attempt (GET handler)": { budget: GET_PAGE, over: { roundTrips: 6, known: "issue 13" }, hold: { transactions: 0 } },
+  autosave: { budget: { roundTrips: 2 }, over: { roundTrips: 3, known: "issue 13" }, hold: { writes: 1, transactions: 0 } },
+  "attempt page (taking)": { budget: GET_PAGE, over: { roundTrips: 10, known: "issue 13" }, hold: { transactions: 0 } },
+  "attempt confirm page": { budget: GET_PAGE, over: { roundTrips: 6, known: "issue 13" }, hold: { transactions: 0 } },
+  submit: { budget: { transactions: 1 }, hold: { roundTrips: 28, writes: 7 } },
+  "attempt page (result)": { budget: GET_PAGE, over: { roundTrips: 14, known: "issue 13" }, hold: { transactions: 0 } },
+  "readiness page": { budget: GET_PAGE, over: { roundTrips: 10, known: "issue 13" }, hold: { transactions: 0 } },
+  "certificate page": { budget: GET_PAGE, over: { roundTrips: 10, known: "issue 13" }, hold: { transactions: 0 } },
+} satisfies Record<string, Row>;
+
+type Name = keyof typeof BUDGETS;
+
+// What each request runs, and the file it mirrors. Page requests call exactly the lib
+// functions the page (and the (site) layout's header: getCurrentUser) awaits; the
+// source check below fails when a page's awaited lib calls change.
+type Request = {
+  source: string;
+  calls?: string[];
+  /** Unmeasured set-up. */
+  prepare?: () => Promise<unknown>;
+  /** Pages are viewed once unmeasured first (a returning visitor), unless `firstView`. */
+  firstView?: boolean;
+  run: () => Promise<unknown>;
+};
+
+const state = {} as { student: CurrentUser; newcomer: CurrentUser; lessonSlug: string; finalSlug: string; attemptId: string; answer: { questionId: string; response: unknown } };
+const page = (run: (user: CurrentUser) => Promise<unknown>, returnTo = "/") => () =>
+  asRequest(async () => {
+    const user = await requireUser(returnTo);
+    await getCurrentUser(); // the header in app/(site)/layout.tsx
+    return run(user);
+  });
+const post = (body?: unknown) =>
+  new Request("http://localhost/api", { method: "POST", headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+const params = <P,>(value: P) => ({ params: Promise.resolve(value) });
+const ok = async (response: Response) => {
+  if (!response.ok) throw new Error(`handler answered ${response.status}: ${await response.text()}`);
+  return response.json();
+};
+
+// Rows run in this order: the attempt rows follow one final attempt from start to result.
+const REQUESTS: Record<Name, Request> = {
+  "home page": { source: "app/(site)/page.tsx", calls: ["getCurrentUser"], run: () => asRequest(() => getCurrentUser()) },
+  "account page": { source: "app/(site)/account/page.tsx", calls: ["requireUser"], run: page(async () => null) },
+  "lesson page": {
+    source: "app/(site)/lessons/[slug]/page.tsx",
+    calls: ["requireUser", "getLessonView"],
+    run: page(async (user) => {
+      const view = await getLessonView(user, state.lessonSlug);
+      if (view.state !== "open") throw new Error(`lesson is ${view.state}`);
+    }),
+  },
+  "lesson page (first view)": {
+    source: "app/(site)/lessons/[slug]/page.tsx",
+    firstView: true,
+    prepare: async () => {
+      caller = state.newcomer;
+    },
+    run: page(async (user) => {
+      const view = await getLessonView(user, state.lessonSlug);
+      if (view.state !== "open") throw new Error(`lesson is ${view.state}`);
+    }),
+  },
+  "course outline": {
+    source: "app/(site)/course/page.tsx",
+    calls: ["requireUser", "getOutline", "getReadiness"],
+    run: page(async (user) => Promise.all([getOutline(user), getReadiness(user)])),
+  },
+  "glossary page": { source: "app/(site)/glossary/page.tsx", calls: ["requireUser", "getLessonTitles"], run: page(() => getLessonTitles()) },
+  "skills self-assessment page": { source: "app/(site)/readiness/skills/page.tsx", calls: ["requireUser", "getSelfAssessment"], run: page((user) => getSelfAssessment(user)) },
+  "quiz landing": {
+    source: "app/(site)/quizzes/[slug]/page.tsx",
+    calls: ["requireUser", "getQuizOverview"],
+    run: page(async (user) => {
+      if (!(await getQuizOverview(user, state.finalSlug))) throw new Error("no final");
+    }),
+  },
+  "start an attempt": {
+    source: "app/api/quizzes/[slug]/attempts/route.ts",
+    run: async () => {
+      const body = await ok(await startOrResume(post(), params({ slug: state.finalSlug })));
+      if (body.resumed) throw new Error("expected a new attempt");
+      state.attemptId = body.attempt.id;
+    },
+  },
+  "resume an attempt": {
+    source: "app/api/quizzes/[slug]/attempts/route.ts",
+    run: async () => {
+      if (!(await ok(await startOrResume(post(), params({ slug: state.finalSlug })))).resumed) throw new Error("expected to resume");
+    },
+  },
+  "reload an attempt (GET handler)": {
+    source: "app/api/attempts/[attemptId]/route.ts",
+    run: async () => ok(await attemptJson(new Request("http://localhost/api"), params({ attemptId: state.attemptId }))),
+  },
+  autosave: {
+    source: "app/api/attempts/[attemptId]/answers/route.ts",
+    prepare: async () => {
+      const [questionId] = await attemptQuestionIds(state.attemptId);
+      state.answer = { questionId, response: await correctResponse(questionId, state.attemptId) };
+    },
+    run: async () => ok(await autosave(post(state.answer), params({ attemptId: state.attemptId }))),
+  },
+  "attempt page (taking)": {
+    source: "app/(site)/quizzes/[slug]/attempts/[attemptId]/page.tsx",
+    calls: ["requireUser", "getAttemptReview", "getAttemptForTaking"],
+    run: page(async (user) => {
+      const review = await getAttemptReview(user, state.attemptId);
+      if (!review.ok || review.graded) throw new Error("expected an open attempt");
+      if (!(await getAttemptForTaking(user, state.attemptId)).ok) throw new Error("attempt not found");
+    }),
+  },
+  "attempt confirm page": {
+    source: "app/(site)/quizzes/[slug]/attempts/[attemptId]/confirm/page.tsx",
+    calls: ["requireUser", "getAttemptForTaking"],
+    run: page(async (user) => {
+      if (!(await getAttemptForTaking(user, state.attemptId)).ok) throw new Error("attempt not found");
+    }),
+  },
+  submit: {
+    source: "app/api/attempts/[attemptId]/submit/route.ts",
+    // Every question answered first, as the student's autosaves would have.
+    prepare: async () => {
+      for (const questionId of await attemptQuestionIds(state.attemptId))
+        await saveAnswer(state.student, state.attemptId, { questionId, response: await correctResponse(questionId, state.attemptId) });
+    },
+    run: async () => ok(await submit(post(), params({ attemptId: state.attemptId }))),
+  },
+  "attempt page (result)": {
+    source: "app/(site)/quizzes/[slug]/attempts/[attemptId]/page.tsx",
+    // The result view is a nested component of the same page: it awaits getOutline.
+    calls: ["getOutline"],
+    run: page(async (user) => {
+      const review = await getAttemptReview(user, state.attemptId);
+      if (!review.ok || !review.graded) throw new Error("expected a graded attempt");
+      await getOutline(user);
+    }),
+  },
+  "readiness page": { source: "app/(site)/readiness/page.tsx", calls: ["requireUser", "getReadiness"], run: page((user) => getReadiness(user)) },
+  "certificate page": {
+    source: "app/(site)/certificate/page.tsx",
+    calls: ["requireUser", "getReadiness", "publicBaseUrl"],
+    run: page(async (user) => {
+      const { certificate } = await getReadiness(user);
+      if (certificate) await publicBaseUrl();
+    }),
+  },
+};
+
+/** Names imported from @/lib that the file calls with `await name(`. */
+function awaitedLibCalls(file: string): string[] {
+  const source = fs.readFileSync(file, "utf8");
+  const imported = [...source.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@\/lib\/[^"]+"/g)].flatMap((m) => m[1].split(",").map((n) => n.replace(/^\s*type\s+/, "").trim()));
+  return [...new Set(imported.filter((name) => name && new RegExp(`await\\s+${name}\\(`).test(source)))].sort();
+}
+
+const LIMITED: (keyof Counts)[] = ["roundTrips", "writes", "transactions"];
+const measured = new Map<Name, Counts & { statements: string[] }>();
+
+describe("per-request database budgets (issue 13)", () => {
+  beforeAll(async () => {
+    await seed({ demo: false });
+    const [student, newcomer] = await Promise.all([makeUser(), makeUser()]);
+    await completeLessonsAndQuizzes(student);
+    const [lesson, final] = await Promise.all([
+      db.lesson.findFirstOrThrow({ orderBy: { position: "asc" }, select: { slug: true } }),
+      db.quiz.findFirstOrThrow({ where: { kind: "final" }, select: { slug: true } }),
+    ]);
+    Object.assign(state, { student, newcomer, lessonSlug: lesson.slug, finalSlug: final.slug });
+  }, 120_000);
+
+  it("has a request for every budget row, and each page request calls what its page awaits", () => {
+    expect(Object.keys(REQUESTS).sort()).toEqual(Object.keys(BUDGETS).sort());
+    const bySource = new Map<string, Set<string>>();
+    for (const request of Object.values(REQUESTS)) {
+      if (!request.calls) continue;
+      const calls = bySource.get(request.source) ?? new Set();
+      for (const call of request.calls) calls.add(call);
+      bySource.set(request.source, calls);
+    }
+    for (const [source, calls] of bySource) expect({ source, calls: awaitedLibCalls(source) }).toEqual({ source, calls: [...calls].sort() });
+  });
+
+  it.each(Object.keys(REQUESTS) as Name[])("%s stays within its budget", async (name) => {
+    const request = REQUESTS[name];
+    caller = state.student;
+    await request.prepare?.();
+    if (request.source.endsWith("page.tsx") && !request.firstView) await request.run(); // a returning visitor: the first view is not measured
+    const { count } = await countRoundTrips(request.run);
+    measured.set(name, count);
+    const row: Row = BUDGETS[name];
+    for (const key of LIMITED) {
+      const limit = row.over?.[key] ?? row.budget[key] ?? row.hold?.[key];
+      if (limit === undefined) continue;
+      expect(count[key], `${name}: ${key} (statements:\n${count.statements.join("\n")})`).toBeLessThanOrEqual(limit);
+    }
+  });
+
+  it("prints where each row stands against issue 13's budget", () => {
+    const lines = [...measured].map(([name, count]) => {
+      const row: Row = BUDGETS[name];
+      const budgeted = LIMITED.filter((key) => row.budget[key] !== undefined);
+      const gaps = budgeted.filter((key) => count[key] > row.budget[key]!).map((key) => `${key} +${count[key] - row.budget[key]!}`);
+      const status = gaps.length ? `over budget (${gaps.join(", ")}), ceiling: ${row.over ? "today's count" : "MISSING"}` : row.over ? "meets the budget now: delete `over`" : "meets the budget";
+      const budget = budgeted.map((key) => `${key} ≤ ${row.budget[key]}`).join(", ");
+      return `${name.padEnd(32)} ${String(count.roundTrips).padStart(3)} trips ${String(count.writes).padStart(2)} writes ${String(count.transactions).padStart(2)} tx   budget ${budget}: ${status}`;
+    });
+    console.log(`Per-request database budgets (issue 13):\n${lines.join("\n")}`);
+    expect(measured.size).toBe(Object.keys(BUDGETS).length);
+  });
+});
