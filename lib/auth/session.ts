@@ -1,5 +1,5 @@
 import "server-only";
-import { cache } from "react";
+import { requestCache as cache } from "@/lib/http/request-cache";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db";

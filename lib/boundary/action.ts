@@ -10,6 +10,7 @@ import type { Role } from "@/lib/auth/roles";
 import { fieldErrorsOf, formOf, type FormState } from "@/lib/forms";
 import { DomainError, type Failure } from "./errors";
 import { markDoor } from "./mark";
+import { runWithRequestCache } from "@/lib/http/request-cache";
 
 export type Access = "public" | "signed-in" | Role;
 type Caller<A extends Access> = A extends "public" ? CurrentUser | null : CurrentUser;
@@ -45,7 +46,8 @@ export function formAction<A extends Access, I>(
   spec: Spec<A, I> & { invalidMessage?: string | ((fieldErrors: Record<string, string>) => string); echo?: string[] },
   run: (ctx: Ctx<A, I>) => Promise<FormState>,
 ): (previous: unknown, formInput: unknown) => Promise<FormState> {
-  const action = async (_previous: unknown, formInput: unknown): Promise<FormState> => {
+  const action = (previous: unknown, formInput: unknown): Promise<FormState> => runWithRequestCache(() => act(previous, formInput));
+  const act = async (_previous: unknown, formInput: unknown): Promise<FormState> => {
     const form = formOf(formInput);
     const user = (await callerFor(spec.access, form, spec.returnTo)) as Caller<A>;
     const values = spec.echo ? Object.fromEntries(spec.echo.map((key) => [key, String(form.get(key) ?? "")])) : undefined;
@@ -73,7 +75,8 @@ export function postAction<A extends Access, I>(
   spec: Spec<A, I> & { invalid: string; onFailure?: (failure: Failure, input: I) => string },
   run: (ctx: Ctx<A, I>) => Promise<void>,
 ): (formInput: unknown) => Promise<void> {
-  const action = async (formInput: unknown): Promise<void> => {
+  const action = (formInput: unknown): Promise<void> => runWithRequestCache(() => act(formInput));
+  const act = async (formInput: unknown): Promise<void> => {
     const form = formOf(formInput);
     const user = (await callerFor(spec.access, form, spec.returnTo)) as Caller<A>;
     const parsed = spec.schema.safeParse(spec.fields(form));

@@ -9,6 +9,7 @@ import { parseJsonText, readTextWithin } from "@/lib/http/json";
 import { DomainError, fail, type Failure } from "./errors";
 import type { ApiError } from "./contracts";
 import { markDoor } from "./mark";
+import { runWithRequestCache } from "@/lib/http/request-cache";
 
 /** Largest JSON body any handler reads unless it says otherwise. */
 export const MAX_JSON_BYTES = 16 * 1024;
@@ -61,7 +62,8 @@ async function readBody<B>(request: Request, schema: z.ZodType<B>, maxBytes: num
  * `run` returns a Response, or a Failure that becomes `{ error }` with its status.
  */
 export function route<A extends Access, P = Record<string, never>, B = undefined>(spec: Spec<A, P, B>, run: Handler<A, P, B>) {
-  const handler = async (request: Request, context?: { params?: Promise<unknown> }): Promise<Response> => {
+  const handler = (request: Request, context?: { params?: Promise<unknown> }): Promise<Response> => runWithRequestCache(() => handle(request, context));
+  const handle = async (request: Request, context?: { params?: Promise<unknown> }): Promise<Response> => {
     try {
       const who = await authorize(spec.access);
       if ("ok" in who) return failureResponse(who);

@@ -1,5 +1,5 @@
 import "server-only";
-import { cache } from "react";
+import { requestCache as cache } from "@/lib/http/request-cache";
 import { db, type Tx } from "@/lib/db";
 import { COURSE_SLUG } from "./constants";
 import { VersionedCache } from "./versioned-cache";

@@ -1,5 +1,5 @@
 import "server-only";
-import { cache } from "react";
+import { requestCache as cache } from "@/lib/http/request-cache";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadStudentFacts, outlineOf } from "@/lib/course/facts";

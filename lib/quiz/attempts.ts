@@ -5,27 +5,15 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
 import { bestPercent, passMarkFor } from "@/lib/course/rules";
 import { getCourse, getOutline } from "@/lib/progress";
-import { keyOf, payloadOf } from "./columns";
+import { payloadOf } from "./columns";
+import { activeBank, quizBySlug, servedQuestionRows } from "./definitions";
 import { servedOrder, servedPayload, servedResponse } from "./aliases";
 import { isQuestionType } from "./types";
-import { drawQuestions, layoutFor, layoutSchema, type BankQuestion } from "./layout";
+import { drawQuestions, layoutFor, layoutSchema } from "./layout";
 import { deadlineFor, effectiveLimits, isPastGrace } from "./policy";
 import { drawableBank } from "./reveal";
 import { fail, NOT_FOUND, type Result } from "./result";
 import { gradeAttempt } from "./grading";
-
-const QUIZ_FIELDS = {
-  id: true,
-  slug: true,
-  title: true,
-  kind: true,
-  maxAttempts: true,
-  timeLimitSeconds: true,
-  drawCount: true,
-  reviewPolicy: true,
-  lessonId: true,
-  _count: { select: { questions: { where: { retiredAt: null } } } },
-} as const;
 
 async function accommodationFor(userId: string) {
   const course = await getCourse();
@@ -46,7 +34,7 @@ export type QuizOverview = Awaited<ReturnType<typeof getQuizOverview>>;
 /** Everything the quiz's landing page shows. Never loads questions or keys. */
 export async function getQuizOverview(user: CurrentUser, slug: string) {
   const course = await getCourse();
-  const quiz = await db.quiz.findUnique({ where: { courseId_slug: { courseId: course.id, slug } }, select: QUIZ_FIELDS });
+  const quiz = await quizBySlug(slug);
   if (!quiz) return null;
   await closeExpiredAttempts(user.id);
   const [outline, accommodation, attempts] = await Promise.all([
@@ -97,17 +85,7 @@ export async function startAttempt(user: CurrentUser, slug: string): Promise<Res
   if (overview.attemptsLeft <= 0) return fail(409, "You have used all your attempts for this quiz. Ask your instructor if you need another.");
 
   const { quiz, limits } = overview;
-  const bank = await db.question.findMany({
-    where: { quizId: quiz.id, retiredAt: null },
-    select: { id: true, objective: true, type: true, payload: true, answerKey: true },
-  });
-  const questions: BankQuestion[] = bank.map((q) => ({
-    id: q.id,
-    objective: q.objective,
-    type: q.type,
-    payload: payloadOf(q),
-    orderKey: q.type === "ordering" ? (keyOf(q) as { order: string[] }).order : undefined,
-  }));
+  const questions = await activeBank(quiz.id);
   const drawable = drawableBank(questions, await questionsWithKeysSeen(overview.attempts), quiz.drawCount);
   if (!drawable) return fail(409, "You have already been shown this quiz's answers, so another attempt cannot start. Ask your instructor.");
   const layout = layoutFor(drawQuestions(drawable, quiz.drawCount));
@@ -165,11 +143,7 @@ export async function getAttemptForTaking(user: CurrentUser, attemptId: string):
     select: { id: true, status: true, attemptNumber: true, deadlineAt: true, quiz: { select: { slug: true, title: true, kind: true } } },
   });
   const layout = layoutSchema.parse(JSON.parse(owned.layout));
-  const rows = await db.question.findMany({
-    where: { id: { in: layout.map((l) => l.q) } },
-    select: { id: true, type: true, prompt: true, payload: true },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = await servedQuestionRows(layout.map((l) => l.q));
   const entryById = new Map(layout.map((entry) => [entry.q, { layout: entry, type: byId.get(entry.q)?.type ?? "" }]));
   const answers = await db.attemptAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true } });
   return {
