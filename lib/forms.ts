@@ -19,15 +19,6 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-export function invalid(error: z.ZodError, values?: Record<string, string>): FormState {
-  return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(error), values };
-}
-
-/** Plain string values of a FormData, for re-filling a form (never includes passwords). */
-export function echoValues(form: FormData, keys: string[]): Record<string, string> {
-  return Object.fromEntries(keys.map((key) => [key, String(form.get(key) ?? "")]));
-}
-
 /**
  * A server action's form, or an empty one when a forged request sent something else
  * (actions are public endpoints: the arguments are whatever the client encoded).

@@ -41,13 +41,3 @@ export async function requireRole(role: Role, returnTo?: string): Promise<Curren
   if (user.role !== role) forbidden();
   return user;
 }
-
-/** For route handlers: a JSON-friendly outcome instead of a redirect. */
-export async function authorizeRequest(role?: Role): Promise<
-  { ok: true; user: CurrentUser } | { ok: false; status: 401 | 403; message: string }
-> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, status: 401, message: "Sign in to continue." };
-  if (role && user.role !== role) return { ok: false, status: 403, message: "You do not have access to this." };
-  return { ok: true, user };
-}
