@@ -24,7 +24,8 @@ type Spec<A extends Access, I> = {
   fields: (form: FormData) => unknown;
 };
 
-type Ctx<A extends Access, I> = { user: Caller<A>; input: I; form: FormData };
+/** `values`: the fields named in the spec's `echo`, as typed, for re-filling the form. */
+type Ctx<A extends Access, I> = { user: Caller<A>; input: I; form: FormData; values?: Record<string, string> };
 
 async function callerFor(access: Access, form: FormData, returnTo: Spec<Access, unknown>["returnTo"]): Promise<CurrentUser | null> {
   if (access === "public") return getCurrentUser();
@@ -58,7 +59,7 @@ export function formAction<A extends Access, I>(
       return { ok: false, message, fieldErrors, values };
     }
     try {
-      return await run({ user, input: parsed.data, form });
+      return await run({ user, input: parsed.data, form, values });
     } catch (error) {
       if (error instanceof DomainError) return formStateOf(error, values);
       throw error;

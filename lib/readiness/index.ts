@@ -5,7 +5,6 @@ import { parseCourseConfig } from "@/lib/course/config";
 import { bestAttemptIds, loadMilestones, objectiveEvidence, readinessInputOf, type StudentFacts } from "@/lib/course/facts";
 import { getCourse, getStructure } from "@/lib/course/structure";
 import { getOwnFacts } from "@/lib/progress";
-import { submitAttempt } from "@/lib/quiz/answers";
 import { evaluateReadiness, type ReadinessInput } from "./rules";
 
 export { newCertificateCode } from "@/lib/course/record";
@@ -45,12 +44,4 @@ export async function getReadiness(user: CurrentUser) {
     }),
   ]);
   return { ...evaluateReadiness(input, config), reachedAt: facts.readyAt, certificate, config };
-}
-
-/**
- * Submits an attempt for grading: the one path for the form and the API. Grading records
- * readiness (the last requirement met issues the certificate) in its own transaction.
- */
-export async function submitAndRecordReadiness(user: CurrentUser, attemptId: string) {
-  return submitAttempt(user, attemptId);
 }

@@ -8,8 +8,8 @@ const ECHO = ["name", "email"];
 /** A taken email arrives as a DomainError (409) and is shown on the email field. */
 export const signUpAction = formAction(
   { access: "public", returnTo: "/signup", schema: signUpSchema, fields: (form) => Object.fromEntries(form), echo: ECHO },
-  async ({ input, form }) => {
+  async ({ input, values }) => {
     await createUser({ ...input, role: "student" });
-    return { ok: true, values: Object.fromEntries(ECHO.map((key) => [key, String(form.get(key) ?? "")])) };
+    return { ok: true, values };
   },
 );

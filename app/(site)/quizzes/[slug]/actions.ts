@@ -2,11 +2,10 @@
 import { redirect } from "next/navigation";
 import { postAction } from "@/lib/boundary/action";
 import { getAttemptForTaking, startAttempt } from "@/lib/quiz/attempts";
-import { saveAnswers } from "@/lib/quiz/answers";
+import { saveAnswers, submitAttempt } from "@/lib/quiz/answers";
 import { readAnswers } from "@/lib/quiz/form";
 import { problemCodeOf } from "@/lib/quiz/problems";
 import { attemptFormSchema, quizFormSchema, quizSlugSchema } from "@/lib/quiz/schemas";
-import { submitAndRecordReadiness } from "@/lib/readiness";
 
 const quizPage = (form: FormData) => {
   const slug = quizSlugSchema.safeParse(form.get("slug"));
@@ -48,7 +47,8 @@ export const saveAndReviewAction = postAction(
 export const submitAttemptAction = postAction(
   { access: "signed-in", returnTo: quizPage, schema: attemptFormSchema, fields: attemptFields, invalid: "/course" },
   async ({ user, input: { slug, attemptId } }) => {
-    await submitAndRecordReadiness(user, attemptId);
+    // Grading records readiness (and issues the certificate) in its own transaction.
+    await submitAttempt(user, attemptId);
     redirect(`/quizzes/${slug}/attempts/${attemptId}`);
   },
 );

@@ -14,8 +14,7 @@ export const setAccommodationAction = formAction(
     fields: (form) => Object.fromEntries(ECHO.map((key) => [key, String(form.get(key) ?? "")])),
     echo: ECHO,
   },
-  async ({ user, input, form }) => {
-    const values = Object.fromEntries(ECHO.map((key) => [key, String(form.get(key) ?? "")]));
+  async ({ user, input, values }) => {
     const result = await setAccommodation(user, input.studentId, { timeMultiplier: input.timeMultiplier, extraAttempts: input.extraAttempts });
     if (!result.ok) return formStateOf(result, values);
     revalidatePath(`/instructor/students/${input.studentId}`);
