@@ -1,8 +1,21 @@
 const STATIC_PAGE_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+// `npm run bench` builds with CASEBOOK_BENCH_FLOORS=1 (bench/support/bench-build.ts): files named
+// page.bench.tsx / route.bench.ts (the bench's floor cases) become routes only in that build, and it
+// goes to its own directory, so the production build in .next never holds them. data/ because git,
+// ESLint and tsc already leave it alone. No type check in that build: the same sources are checked by
+// `npm run typecheck`, and its generated route types would collide with .next's.
+const benchFloors = process.env.CASEBOOK_BENCH_FLOORS === "1";
+const BENCH_BUILD = {
+  pageExtensions: ["tsx", "ts", "jsx", "js", "bench.tsx", "bench.ts"],
+  distDir: "data/next-bench",
+  typescript: { ignoreBuildErrors: true },
+};
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  ...(benchFloors ? BENCH_BUILD : {}),
   poweredByHeader: false,
   reactStrictMode: true,
   // Native modules stay outside the server bundle.

@@ -1,6 +1,7 @@
 // One database's half of `npm run bench` (run by bench/run.ts in its own process,
 // because the Prisma client is bound to one DATABASE_URL per process): seeds the
-// class, starts the production build on it, measures, writes JSON to --out.
+// class, starts the bench's build of the app on it (the production build plus the floor
+// cases, bench/support/floors.ts), measures, writes JSON to --out.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,7 +15,8 @@ const args = z
     students: z.coerce.number().int().min(100),
     finalClass: z.coerce.number().int().min(1),
     port: z.coerce.number().int(),
-    seconds: z.coerce.number().int().min(1),
+    seconds: z.coerce.number().min(1),
+    rounds: z.coerce.number().int().min(1),
     lighthouse: z.boolean().default(false),
     fresh: z.boolean().default(false),
   })
@@ -28,6 +30,7 @@ const args = z
           "final-class": { type: "string" },
           port: { type: "string" },
           seconds: { type: "string" },
+          rounds: { type: "string" },
           lighthouse: { type: "boolean" },
           fresh: { type: "boolean" },
         },
@@ -66,22 +69,36 @@ async function main() {
   const instructorCookie = await sessionCookie(instructor.id, secret);
 
   const { startApp } = await import("./support/servers");
-  const app = await startApp(args.port, { DATABASE_URL: args.database, NEXTAUTH_SECRET: secret, CASEBOOK_DEMO: "0" });
+  const { BENCH_FLOORS_ENV, FLOORS } = await import("./support/floors");
+  // The bench's own build (bench/support/bench-build.ts), which also has the floor cases.
+  const app = await startApp(args.port, { DATABASE_URL: args.database, NEXTAUTH_SECRET: secret, CASEBOOK_DEMO: "0", ...BENCH_FLOORS_ENV });
   try {
-    // The reader opens the final, so "the quiz page" is a real 20-question attempt page.
+    // The reader opens the final, so "the final attempt page" is a real 20-question attempt page.
     const opened = await fetch(`${app.url}/api/quizzes/${final.slug}/attempts`, { method: "POST", headers: { cookie: reader } });
     if (!opened.ok) throw new Error(`reader could not start the final: ${opened.status} ${await opened.text()}`);
     const attemptId = (await opened.json()).attempt.id as string;
-    const pages = { outline: "/course", lesson: `/lessons/${lessons[2].slug}`, quiz: `/quizzes/${final.slug}/attempts/${attemptId}` };
-
-    const { load } = await import("./support/load");
-    log("static page and signed-in pages under load");
-    const staticPage = await load(`${app.url}/about`, { seconds: args.seconds });
-    const studentPages = {
-      lesson: await load(app.url + pages.lesson, { seconds: args.seconds, cookie: reader }),
-      outline: await load(app.url + pages.outline, { seconds: args.seconds, cookie: reader }),
-      quiz: await load(app.url + pages.quiz, { seconds: args.seconds, cookie: reader }),
+    const pages = {
+      about: "/about",
+      emptyDynamic: FLOORS.emptyDynamic.path,
+      emptySignedIn: FLOORS.emptySignedIn.path,
+      emptySignedInRoute: FLOORS.emptySignedInRoute.path,
+      outline: "/course",
+      lesson: `/lessons/${lessons[2].slug}`,
+      quizLanding: `/quizzes/${lessonQuiz.slug}`,
+      finalAttempt: `/quizzes/${final.slug}/attempts/${attemptId}`,
     };
+    // The prerendered page is loaded as a visitor; every other case as the signed-in reader.
+    const cases = Object.fromEntries(Object.entries(pages).map(([key, path]) => [key, { url: app.url + path, cookie: key === "about" ? undefined : reader }])) as Record<keyof typeof pages, { url: string; cookie?: string }>;
+    for (const [key, { url, cookie }] of Object.entries(cases)) {
+      // A redirect or a 404 would be measured as a fast page: each case must answer 200 first.
+      const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${key} (${url}) answered ${response.status}${key in FLOORS ? "; is this the floor-enabled bench build?" : ""}`);
+    }
+
+    const { loadInRotation } = await import("./support/load");
+    log(`${Object.keys(cases).length} cases under load, ${args.rounds} rounds in rotation, ${args.seconds} s each`);
+    const loaded = await loadInRotation(cases, { serverPid: app.pid, seconds: args.seconds, rounds: args.rounds });
 
     log("instructor pages at full size");
     const { timedGet } = await import("./support/timed-get");
@@ -101,13 +118,13 @@ async function main() {
 
     const { firstLoadJs } = await import("./support/first-load-js");
     const javascript = [];
-    for (const path of ["/about", pages.outline, pages.lesson, pages.quiz]) javascript.push(await firstLoadJs(app.url, path, reader));
+    for (const path of [pages.about, pages.outline, pages.lesson, pages.quizLanding, pages.finalAttempt]) javascript.push(await firstLoadJs(app.url, path, reader));
 
     let lighthouse = null;
     if (args.lighthouse) {
       log("Lighthouse");
       const out = `${args.out}.lighthouse.json`;
-      const run = spawnSync(process.execPath, [path.join("bench", "support", "lighthouse.mjs"), app.url, reader, out, pages.outline, pages.lesson, pages.quiz], { stdio: "inherit" });
+      const run = spawnSync(process.execPath, [path.join("bench", "support", "lighthouse.mjs"), app.url, reader, out, pages.outline, pages.lesson, pages.finalAttempt], { stdio: "inherit" });
       if (run.status !== 0) throw new Error("Lighthouse failed");
       lighthouse = JSON.parse(fs.readFileSync(out, "utf8"));
     }
@@ -120,7 +137,7 @@ async function main() {
 
     fs.writeFileSync(
       args.out,
-      JSON.stringify({ seeded: { ...seeded, seconds: seedSeconds }, pages, staticPage, studentPages, instructorPages, javascript, lighthouse, finalClass: { ...finalClass, gradedAttemptsStored: stored } }, null, 2),
+      JSON.stringify({ seeded: { ...seeded, seconds: seedSeconds }, pages, loaded, instructorPages, javascript, lighthouse, finalClass: { ...finalClass, gradedAttemptsStored: stored } }, null, 2),
     );
   } finally {
     await app.stop();

@@ -1,4 +1,4 @@
-// `npm run bench [-- --students 10000 --final-class 500 --seconds 8 --no-postgres]`
+// `npm run bench [-- --students 10000 --final-class 500 --seconds 4 --rounds 4 --no-postgres]`
 // Measures Casebook the way users feel it, on SQLite and on PostgreSQL in one run,
 // and writes bench/results/latest.{md,json}. A measurement, not a test: see
 // bench/README.md for what each case means.
@@ -8,8 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildIfStale } from "../scripts/build-if-stale";
-import { load } from "./support/load";
+import { buildBenchIfStale } from "./support/bench-build";
+import { loadInRotation } from "./support/load";
 import { throwawayPostgres } from "./support/postgres";
 import { renderReport, type Report } from "./report";
 import { startBareHttp } from "./support/servers";
@@ -18,7 +18,9 @@ const { values } = parseArgs({
   options: {
     students: { type: "string", default: "10000" },
     "final-class": { type: "string", default: "500" },
-    seconds: { type: "string", default: "6" },
+    // Seconds under load per case, split into rounds taken in rotation with the other cases.
+    seconds: { type: "string", default: "4" },
+    rounds: { type: "string", default: "4" },
     "no-postgres": { type: "boolean", default: false },
   },
 });
@@ -40,6 +42,7 @@ function runPhase(database: string, name: string, lighthouse: boolean, env: Node
       "--final-class", values["final-class"]!,
       "--port", name === "sqlite" ? "3201" : "3202",
       "--seconds", values.seconds!,
+      "--rounds", values.rounds!,
       ...(lighthouse ? ["--lighthouse"] : []),
     ],
     { stdio: "inherit", env },
@@ -51,11 +54,11 @@ function runPhase(database: string, name: string, lighthouse: boolean, env: Node
 async function main() {
   const began = Date.now();
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: randomBytes(48).toString("base64url"), CHECKPOINT_DISABLE: "1" };
-  if (!buildIfStale(env)) throw new Error("the build failed");
+  if (!buildBenchIfStale(env)) throw new Error("the build failed");
 
   console.log("[bench] ceilings: a bare Node http server");
   const bare = await startBareHttp(3299);
-  const bareHttp = await load(bare.url, { seconds: Number(values.seconds) });
+  const { bare: bareHttp } = await loadInRotation({ bare: { url: bare.url } }, { serverPid: bare.pid, seconds: Number(values.seconds), rounds: Number(values.rounds) });
   await bare.stop();
 
   const sqlite = runPhase("file:./data/bench.db", "sqlite", true, env);
@@ -79,7 +82,7 @@ async function main() {
     date: new Date().toISOString(),
     commit,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    options: { students: Number(values.students), finalClass: Number(values["final-class"]), seconds: Number(values.seconds) },
+    options: { students: Number(values.students), finalClass: Number(values["final-class"]), seconds: Number(values.seconds), rounds: Number(values.rounds) },
     bareHttp,
     sqlite,
     postgres,

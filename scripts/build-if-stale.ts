@@ -18,16 +18,19 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-function buildIsStale(): boolean {
-  const stamp = path.join(".next", "BUILD_ID");
+function buildIsStale(distDir: string): boolean {
+  const stamp = path.join(distDir, "BUILD_ID");
   if (!fs.existsSync(stamp)) return true;
   const builtAt = fs.statSync(stamp).mtimeMs;
   return SOURCE_DIRS.some((entry) => newestMtime(entry) > builtAt);
 }
 
-/** Returns false when the build failed (its output is already on the terminal). */
-export function buildIfStale(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (!buildIsStale()) return true;
+/**
+ * Returns false when the build failed (its output is already on the terminal). `distDir` is where
+ * next.config.js puts this environment's build: .next, or the bench's own (bench/support/bench-build.ts).
+ */
+export function buildIfStale(env: NodeJS.ProcessEnv = process.env, distDir = ".next"): boolean {
+  if (!buildIsStale(distDir)) return true;
   console.log("Building Casebook (first start or changed sources)…");
   return spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } }).status === 0;
 }

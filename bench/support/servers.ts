@@ -4,7 +4,8 @@ import { sleep } from "./stats";
 
 import { SERVER_ENTRY } from "../../scripts/server-entry";
 
-export type Server = { url: string; stop: () => Promise<void>; kill?: () => void };
+/** `pid` lets the bench read the server's CPU time (support/cpu.ts). */
+export type Server = { url: string; pid: number; stop: () => Promise<void>; kill?: () => void };
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -50,12 +51,12 @@ export async function startApp(port: number, env: Record<string, string>, onLog?
   }
   await waitFor(`${url}/api/health`, child);
   // SIGKILL: no shutdown hooks, no flushing; what a power cut or OOM kill looks like.
-  return { url, stop: stopper(child), kill: () => child.kill("SIGKILL") };
+  return { url, pid: child.pid!, stop: stopper(child), kill: () => child.kill("SIGKILL") };
 }
 
 export async function startBareHttp(port: number): Promise<Server> {
   const child = spawn(process.execPath, [path.join("bench", "support", "bare-http.mjs"), String(port)], { stdio: "inherit" });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url, child);
-  return { url, stop: stopper(child) };
+  return { url, pid: child.pid!, stop: stopper(child) };
 }
