@@ -70,21 +70,29 @@ export function outlineOf(structure: CourseStructure, facts: StudentFacts): Outl
   return buildOutline(structure.lessons, structure.quizzes, facts.lessonRecords, quizRecords);
 }
 
-/** Points earned and possible per objective in the given (best) attempts. */
-export async function objectiveEvidence(client: Tx, attemptIds: string[]): Promise<Map<string, ObjectiveSums>> {
+/** An answer's score with its question's objective and weight. */
+export type WeighedAnswer = { score: number | null; objective: string; points: number };
+
+/** Points earned and possible per objective, summed from answers of the best attempts. */
+export function evidenceOf(answers: WeighedAnswer[]): Map<string, ObjectiveSums> {
   const evidence = new Map<string, ObjectiveSums>();
-  if (attemptIds.length === 0) return evidence;
+  for (const a of answers) {
+    const e = evidence.get(a.objective) ?? { earned: 0, possible: 0 };
+    e.earned += (a.score ?? 0) * a.points;
+    e.possible += a.points;
+    evidence.set(a.objective, e);
+  }
+  return evidence;
+}
+
+/** Points earned and possible per objective in the given (best) attempts, read through any client. */
+export async function objectiveEvidence(client: Tx, attemptIds: string[]): Promise<Map<string, ObjectiveSums>> {
+  if (attemptIds.length === 0) return new Map();
   const answers = await client.attemptAnswer.findMany({
     where: { attemptId: { in: attemptIds } },
     select: { score: true, question: { select: { objective: true, points: true } } },
   });
-  for (const a of answers) {
-    const e = evidence.get(a.question.objective) ?? { earned: 0, possible: 0 };
-    e.earned += (a.score ?? 0) * a.question.points;
-    e.possible += a.question.points;
-    evidence.set(a.question.objective, e);
-  }
-  return evidence;
+  return evidenceOf(answers.map((a) => ({ score: a.score, ...a.question })));
 }
 
 /** Everything the readiness rule needs, from the facts and the best attempts' evidence. */

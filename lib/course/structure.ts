@@ -21,7 +21,18 @@ export async function readCourse(client: Tx) {
   return course;
 }
 
-export const getCourse = cache(() => readCourse(db));
+export type CourseRow = Awaited<ReturnType<typeof readCourse>>;
+
+// The request's course row when another statement already read it (the session's user
+// read does: lib/auth/session.ts), so getCourse sends nothing more.
+const courseSeen = cache((): { row: CourseRow | null } => ({ row: null }));
+
+/** Hands this request the course row a combined statement read. */
+export function noteCourseRow(row: CourseRow) {
+  courseSeen().row = row;
+}
+
+export const getCourse = cache(async (): Promise<CourseRow> => courseSeen().row ?? readCourse(db));
 
 /** Lessons and quizzes in course order, through any client. */
 export async function readStructure(client: Tx, courseId: string) {

@@ -2,23 +2,36 @@ import "server-only";
 import { requestCache as cache } from "@/lib/http/request-cache";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
-import { loadStudentFacts, outlineOf } from "@/lib/course/facts";
+import { outlineOf } from "@/lib/course/facts";
+import { readOwnRecord, type OwnRecord } from "@/lib/course/own-record";
+import { gradeAttempt } from "@/lib/quiz/grading";
+import { isPastGrace } from "@/lib/quiz/policy";
 import { recordStudentChanges } from "@/lib/course/record";
 import { getCourse, getStructure, VersionedCache } from "@/lib/course/structure";
-import { touchActivity } from "@/lib/roster/summaries";
 import { retryOnConflict } from "@/lib/db/retry";
 import { previewOutline, type Outline } from "./outline";
+import { noteLessonView } from "./visits";
 
-/** How stale a student's "last active" time may get before a page view rewrites it. */
-export const ACTIVITY_RESOLUTION_MS = 5 * 60_000;
+export { ACTIVITY_RESOLUTION_MS } from "./visits";
 
 export { getCourse, getStructure };
 
-/** The student's progress and attempts, read once per request for the outline and readiness alike. */
-export const getOwnFacts = cache(async (user: CurrentUser) => {
+/**
+ * The student's own record (lib/course/own-record.ts): one statement, read once per request
+ * for the outline, the lesson, the quiz page and readiness alike. An attempt whose time ran
+ * out is graded first (as touching it would), so no page shows it still open.
+ */
+export const getOwnRecord = cache(async (user: CurrentUser): Promise<OwnRecord> => {
   const course = await getCourse();
-  return (await loadStudentFacts(db, course.id, [user.id], { milestones: false })).get(user.id)!;
+  const record = await readOwnRecord(db, course.id, user.id);
+  const expired = record.facts.attempts.filter((a) => a.status === "in_progress" && isPastGrace(a.deadlineAt));
+  if (expired.length === 0) return record;
+  for (const attempt of expired) await gradeAttempt(attempt.id, { auto: true });
+  return readOwnRecord(db, course.id, user.id);
 });
+
+/** The student's progress, attempts and milestones (see getOwnRecord). */
+export const getOwnFacts = cache(async (user: CurrentUser) => (await getOwnRecord(user)).facts);
 
 /** The student's outline: every lesson and quiz with its status, percent and next step. */
 export const getOutline = cache(async (user: CurrentUser): Promise<Outline> => {
@@ -54,7 +67,7 @@ export async function getLessonView(user: CurrentUser, slug: string): Promise<Le
   if (user.role !== "student") return { state: "open", lesson, completedAt: null, outline };
   // The request already read the student's progress rows (the outline did).
   const record = (await getOwnFacts(user)).lessonRecords.get(lesson.id);
-  await recordVisit(user.id, lesson.id, record !== undefined);
+  noteLessonView(user.id, lesson.id, record !== undefined);
   return { state: "open", lesson, completedAt: record?.completedAt ?? null, outline };
 }
 
@@ -73,52 +86,6 @@ async function lessonContent(lessonId: string): Promise<LessonContent> {
   });
   bodies.set(lessonId, lesson);
   return lesson;
-}
-
-// When this instance last wrote a visit or activity, so repeated views within the interval
-// cost no write and no query. Per instance: another instance may write once more, harmless.
-const lastWritten = new Map<string, number>();
-const MAX_REMEMBERED = 50_000;
-
-function dueForWrite(key: string, now: number): boolean {
-  const last = lastWritten.get(key);
-  if (last !== undefined && now - last < ACTIVITY_RESOLUTION_MS) return false;
-  if (lastWritten.size >= MAX_REMEMBERED) lastWritten.clear();
-  lastWritten.set(key, now);
-  return true;
-}
-
-/**
- * "Started" is recorded once, on the first view (a fact the outline and the roster need).
- * "Last visited" and "last active" are coarse: at most once per interval per student and
- * lesson, decided in memory first, so a student reading a lesson does not write on every
- * request. "Last active" is shown by the day and the at-risk rule counts days.
- */
-async function recordVisit(userId: string, lessonId: string, started: boolean): Promise<void> {
-  const now = new Date();
-  if (!started) {
-    await retryOnConflict(() =>
-      db.lessonProgress.upsert({
-        where: { userId_lessonId: { userId, lessonId } },
-        create: { userId, lessonId, startedAt: now, lastVisitedAt: now },
-        update: {},
-        select: { id: true },
-      }),
-    );
-    dueForWrite(`visit:${userId}:${lessonId}`, now.getTime());
-  } else if (dueForWrite(`visit:${userId}:${lessonId}`, now.getTime())) {
-    await db.lessonProgress.updateMany({ where: { userId, lessonId }, data: { lastVisitedAt: now } });
-  }
-  if (!dueForWrite(`active:${userId}`, now.getTime())) return;
-  const staleBefore = new Date(now.getTime() - ACTIVITY_RESOLUTION_MS);
-  // The user's time and the summary's copy change together.
-  await retryOnConflict(() => db.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({
-      where: { id: userId, OR: [{ lastActiveAt: null }, { lastActiveAt: { lt: staleBefore } }] },
-      data: { lastActiveAt: now },
-    });
-    if (count > 0) await touchActivity(tx, userId, now);
-  }));
 }
 
 export type CompleteResult = { ok: true; completedAt: Date; alreadyComplete: boolean } | { ok: false; message: string };
@@ -161,6 +128,6 @@ export async function completeLesson(user: CurrentUser, slug: string): Promise<C
 /** Lesson titles by slug, for links from the glossary. */
 export async function getLessonTitles(): Promise<Map<string, string>> {
   const course = await getCourse();
-  const lessons = await db.lesson.findMany({ where: { courseId: course.id }, select: { slug: true, title: true } });
+  const { lessons } = await getStructure(course.id);
   return new Map(lessons.map((l) => [l.slug, l.title]));
 }

@@ -9,7 +9,10 @@ import { storedResponse } from "./aliases";
 import { ANSWER_PROBLEMS } from "./problems";
 import { boundedJsonSize } from "@/lib/http/json";
 import { layoutSchema } from "./layout";
-import { isPastGrace } from "./policy";
+import { GRACE_SECONDS, isPastGrace } from "./policy";
+import { forgetOpenLayout, knownOpenLayout } from "./own-attempt";
+import { lockRowsForShare, timeValue } from "@/lib/db/dialect";
+import { randomUUID } from "node:crypto";
 import { fail, NOT_FOUND, type Failure, type Result } from "./result";
 import { isQuestionType, responseSchemas, type QuestionType } from "./types";
 
@@ -63,11 +66,13 @@ export function validateResponse(type: QuestionType, entry: LayoutEntry, raw: un
   return { ok: true, response: stored };
 }
 
+const CLOSED = fail(409, "This attempt is already submitted. Time may have run out; your saved answers were graded.");
+
 async function openAttempt(user: CurrentUser, attemptId: string): Promise<Result<{ layout: LayoutEntry[]; deadlineAt: Date | null }>> {
   const owned = await loadOwnAttempt(user, attemptId);
   if (!owned) return NOT_FOUND;
   if (owned.status !== "in_progress" || isPastGrace(owned.deadlineAt))
-    return fail(409, "This attempt is already submitted. Time may have run out; your saved answers were graded.");
+    return CLOSED;
   return { ok: true, layout: layoutSchema.parse(JSON.parse(owned.layout)), deadlineAt: owned.deadlineAt };
 }
 
@@ -75,9 +80,18 @@ async function openAttempt(user: CurrentUser, attemptId: string): Promise<Result
 export async function saveAnswer(user: CurrentUser, attemptId: string, body: unknown): Promise<Result<{ savedAt: Date }>> {
   const input = saveAnswerSchema.safeParse(body);
   if (!input.success) return fail(400, "Send a questionId and a response.");
+  const { questionId, response } = input.data;
+  // Fast path: this instance served the attempt, so its layout is known; the write itself
+  // checks that the attempt is still open. Otherwise (or if it has closed) read it.
+  const known = knownOpenLayout(user.id, attemptId);
+  if (known) {
+    const saved = await saveOne(attemptId, layoutSchema.parse(JSON.parse(known)), questionId, response);
+    if (saved.ok || saved.status !== 409) return saved;
+    forgetOpenLayout(attemptId);
+  }
   const open = await openAttempt(user, attemptId);
   if (!open.ok) return open;
-  return saveOne(attemptId, open.layout, input.data.questionId, input.data.response);
+  return saveOne(attemptId, open.layout, questionId, response);
 }
 
 async function saveOne(attemptId: string, layout: LayoutEntry[], questionId: string, raw: unknown): Promise<Result<{ savedAt: Date }>> {
@@ -88,16 +102,23 @@ async function saveOne(attemptId: string, layout: LayoutEntry[], questionId: str
   const valid = validateResponse(type, entry, raw);
   if (!valid.ok) return valid;
   const savedAt = new Date();
-  const response = JSON.stringify(valid.response);
-  await retryOnConflict(() =>
-    db.attemptAnswer.upsert({
-      where: { attemptId_questionId: { attemptId, questionId } },
-      create: { attemptId, questionId, response, savedAt },
-      update: { response, savedAt },
-      select: { id: true },
-    }),
-  );
-  return { ok: true, savedAt };
+  const written = await retryOnConflict(() => upsertIfOpen(attemptId, questionId, JSON.stringify(valid.response), savedAt));
+  return written ? { ok: true, savedAt } : CLOSED;
+}
+
+/**
+ * Stores the answer only while the attempt is open (not submitted, deadline plus grace not
+ * passed), in one statement: a save racing the submit or the deadline either lands before
+ * grading reads the answers or changes nothing. Returns whether it wrote.
+ */
+async function upsertIfOpen(attemptId: string, questionId: string, response: string, savedAt: Date): Promise<boolean> {
+  const cutoff = new Date(savedAt.getTime() - GRACE_SECONDS * 1000);
+  const count = await db.$executeRaw`
+    INSERT INTO "AttemptAnswer" ("id", "attemptId", "questionId", "response", "savedAt")
+    SELECT ${randomUUID()}, ${attemptId}, ${questionId}, ${response}, ${timeValue(savedAt)}
+     WHERE EXISTS (SELECT 1 FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "status" = 'in_progress' AND ("deadlineAt" IS NULL OR "deadlineAt" >= ${cutoff}) ${lockRowsForShare})
+    ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "response" = excluded."response", "savedAt" = excluded."savedAt"`;
+  return count > 0;
 }
 
 /**

@@ -4,50 +4,31 @@ import { isUniqueViolation } from "@/lib/db/retry";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
 import { bestPercent, passMarkFor } from "@/lib/course/rules";
-import { getCourse, getOutline } from "@/lib/progress";
+import { getCourse, getOutline, getOwnRecord } from "@/lib/progress";
 import { payloadOf } from "./columns";
-import { activeBank, quizBySlug, servedQuestionRows } from "./definitions";
+import { activeBank, quizById, quizBySlug, servedQuestionRows } from "./definitions";
+import { getOwnAttempt } from "./own-attempt";
 import { servedOrder, servedPayload, servedResponse } from "./aliases";
 import { isQuestionType } from "./types";
 import { drawQuestions, layoutFor, layoutSchema } from "./layout";
-import { deadlineFor, effectiveLimits, isPastGrace } from "./policy";
+import { deadlineFor, effectiveLimits } from "./policy";
 import { drawableBank } from "./reveal";
 import { fail, NOT_FOUND, type Result } from "./result";
-import { gradeAttempt } from "./grading";
-
-async function accommodationFor(userId: string) {
-  const course = await getCourse();
-  return db.accommodation.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { timeMultiplier: true, extraAttempts: true } });
-}
-
-/** Closes and grades any of the user's attempts whose deadline (plus grace) has passed. */
-export async function closeExpiredAttempts(userId: string, now = new Date()) {
-  const open = await db.quizAttempt.findMany({
-    where: { userId, status: "in_progress", deadlineAt: { not: null } },
-    select: { id: true, deadlineAt: true },
-  });
-  for (const attempt of open) if (isPastGrace(attempt.deadlineAt, now)) await gradeAttempt(attempt.id, { auto: true });
-}
 
 export type QuizOverview = Awaited<ReturnType<typeof getQuizOverview>>;
 
-/** Everything the quiz's landing page shows. Never loads questions or keys. */
+/**
+ * Everything the quiz's landing page shows, from the request's one read of the student's
+ * record (attempts whose time ran out are graded by that read). Never loads questions or keys.
+ */
 export async function getQuizOverview(user: CurrentUser, slug: string) {
   const course = await getCourse();
   const quiz = await quizBySlug(slug);
   if (!quiz) return null;
-  await closeExpiredAttempts(user.id);
-  const [outline, accommodation, attempts] = await Promise.all([
-    getOutline(user),
-    accommodationFor(user.id),
-    db.quizAttempt.findMany({
-      where: { userId: user.id, quizId: quiz.id },
-      select: { id: true, attemptNumber: true, status: true, percent: true, passed: true, startedAt: true, submittedAt: true, deadlineAt: true, autoSubmitted: true, keysRevealed: true },
-      orderBy: { attemptNumber: "asc" },
-    }),
-  ]);
+  const [outline, record] = await Promise.all([getOutline(user), getOwnRecord(user)]);
+  const attempts = record.facts.attempts.filter((a) => a.quizId === quiz.id).sort((a, b) => a.attemptNumber - b.attemptNumber);
   const step = outline.steps.find((s) => s.kind === "quiz" && s.id === quiz.id);
-  const limits = effectiveLimits(quiz, accommodation);
+  const limits = effectiveLimits(quiz, record.accommodation);
   const graded = attempts.filter((a) => a.status === "graded");
   const passed = graded.some((a) => a.passed);
   return {
@@ -57,7 +38,7 @@ export async function getQuizOverview(user: CurrentUser, slug: string) {
     attempts,
     inProgress: attempts.find((a) => a.status === "in_progress") ?? null,
     attemptsLeft: Math.max(0, limits.maxAttempts - attempts.length),
-    bestPercent: bestPercent(graded.map((a) => ({ ...a, quizId: quiz.id }))),
+    bestPercent: bestPercent(graded),
     passed,
   };
 }
@@ -115,14 +96,7 @@ export async function startAttempt(user: CurrentUser, slug: string): Promise<Res
 
 /** The attempt, only if it belongs to the user; expired attempts are graded on touch. */
 export async function loadOwnAttempt(user: CurrentUser, attemptId: string) {
-  if (typeof attemptId !== "string" || attemptId.length > 64) return null;
-  const attempt = await db.quizAttempt.findFirst({
-    where: { id: attemptId, userId: user.id },
-    select: { id: true, status: true, deadlineAt: true, layout: true },
-  });
-  if (!attempt) return null;
-  if (attempt.status === "in_progress" && isPastGrace(attempt.deadlineAt)) await gradeAttempt(attempt.id, { auto: true });
-  return attempt;
+  return getOwnAttempt(user, attemptId);
 }
 
 export type PublicQuestion = { id: string; type: string; prompt: string; payload: Record<string, unknown>; order: string[]; targets: string[] };
@@ -136,16 +110,15 @@ export async function getAttemptForTaking(user: CurrentUser, attemptId: string):
   questions: PublicQuestion[];
   responses: Record<string, unknown>;
 }>> {
-  const owned = await loadOwnAttempt(user, attemptId);
+  const owned = await getOwnAttempt(user, attemptId);
   if (!owned) return NOT_FOUND;
-  const attempt = await db.quizAttempt.findUniqueOrThrow({
-    where: { id: owned.id },
-    select: { id: true, status: true, attemptNumber: true, deadlineAt: true, quiz: { select: { slug: true, title: true, kind: true } } },
-  });
+  const quiz = await quizById(owned.quizId);
+  if (!quiz) return NOT_FOUND;
+  const attempt = { id: owned.id, status: owned.status, attemptNumber: owned.attemptNumber, deadlineAt: owned.deadlineAt, quiz: { slug: quiz.slug, title: quiz.title, kind: quiz.kind } };
   const layout = layoutSchema.parse(JSON.parse(owned.layout));
   const byId = await servedQuestionRows(layout.map((l) => l.q));
   const entryById = new Map(layout.map((entry) => [entry.q, { layout: entry, type: byId.get(entry.q)?.type ?? "" }]));
-  const answers = await db.attemptAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionId: true, response: true } });
+  const answers = owned.answers;
   return {
     ok: true,
     attempt,

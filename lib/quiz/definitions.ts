@@ -21,11 +21,19 @@ const QUIZ_FIELDS = {
   _count: { select: { questions: { where: { retiredAt: null } } } },
 } as const;
 
-type QuizRow = NonNullable<Awaited<ReturnType<typeof readQuiz>>>;
+type QuizRow = Awaited<ReturnType<typeof readQuizzes>>[number];
+
+function readQuizzes(courseId: string) {
+  return db.quiz.findMany({ where: { courseId }, select: QUIZ_FIELDS, orderBy: { position: "asc" } });
+}
 export type ServedQuestionRow = { id: string; type: string; prompt: string; payload: string };
+export type QuestionWeight = { objective: string; points: number };
+export type ReviewQuestionRow = ServedQuestionRow & { answerKey: string; explanation: string; objective: string; lessonSection: string };
 
 type Definitions = {
-  quizzes: Map<string, Promise<QuizRow | null>>;
+  allQuizzes: Map<"all", Promise<QuizRow[]>>;
+  weights: Map<"all", Promise<Map<string, QuestionWeight>>>;
+  reviewRows: Map<string, ReviewQuestionRow>;
   banks: Map<string, Promise<BankQuestion[]>>;
   questions: Map<string, ServedQuestionRow>;
 };
@@ -34,13 +42,10 @@ const definitions = new VersionedCache<Definitions>();
 
 async function current(): Promise<{ courseId: string; defs: Definitions }> {
   const course = await getCourse();
-  const defs = await definitions.get(`${course.id}:${course.contentHash}`, async () => ({ quizzes: new Map(), banks: new Map(), questions: new Map() }));
+  const defs = await definitions.get(`${course.id}:${course.contentHash}`, async () => ({ allQuizzes: new Map(), weights: new Map(), reviewRows: new Map(), banks: new Map(), questions: new Map() }));
   return { courseId: course.id, defs };
 }
 
-function readQuiz(courseId: string, slug: string) {
-  return db.quiz.findUnique({ where: { courseId_slug: { courseId, slug } }, select: QUIZ_FIELDS });
-}
 
 /** Remembers a pending read, forgetting it if it fails so the next request tries again. */
 function remember<K, V>(map: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
@@ -55,10 +60,20 @@ function remember<K, V>(map: Map<K, Promise<V>>, key: K, load: () => Promise<V>)
   return pending;
 }
 
+/** Every quiz of the course with its settings, one read per content version. */
+async function allQuizzes(): Promise<QuizRow[]> {
+  const { courseId, defs } = await current();
+  return remember(defs.allQuizzes, "all", () => readQuizzes(courseId));
+}
+
 /** A quiz's settings by slug, or null when the course has no such quiz. */
 export async function quizBySlug(slug: string): Promise<QuizRow | null> {
-  const { courseId, defs } = await current();
-  return remember(defs.quizzes, slug, () => readQuiz(courseId, slug));
+  return (await allQuizzes()).find((q) => q.slug === slug) ?? null;
+}
+
+/** A quiz's settings by id (attempt pages know the id, not the slug), or null. */
+export async function quizById(quizId: string): Promise<QuizRow | null> {
+  return (await allQuizzes()).find((q) => q.id === quizId) ?? null;
 }
 
 /** The questions an attempt may draw (not retired), with payloads parsed. */
@@ -101,4 +116,31 @@ export async function servedQuestionRows(ids: string[]): Promise<Map<string, Ser
     }
   }
   return found;
+}
+
+/** Every question's objective and points (retired ones too: old attempts count), for mastery. */
+export async function questionWeights(): Promise<Map<string, QuestionWeight>> {
+  const { courseId, defs } = await current();
+  return remember(defs.weights, "all", async () => {
+    const rows = await db.question.findMany({ where: { quiz: { courseId } }, select: { id: true, objective: true, points: true } });
+    return new Map(rows.map((r) => [r.id, { objective: r.objective, points: r.points }]));
+  });
+}
+
+/**
+ * Questions as a graded attempt's review needs them. Held in server memory like the rest of
+ * the content; what reaches a page is decided by the review (lib/quiz/review.ts), which
+ * copies a key or explanation only where the reveal rule releases it.
+ */
+export async function reviewQuestionRows(ids: string[]): Promise<Map<string, ReviewQuestionRow>> {
+  const { defs } = await current();
+  const missing = ids.filter((id) => !defs.reviewRows.has(id));
+  if (missing.length) {
+    const rows = await db.question.findMany({
+      where: { id: { in: missing } },
+      select: { id: true, type: true, prompt: true, payload: true, answerKey: true, explanation: true, objective: true, lessonSection: true },
+    });
+    for (const r of rows) defs.reviewRows.set(r.id, r);
+  }
+  return new Map(ids.flatMap((id) => (defs.reviewRows.has(id) ? [[id, defs.reviewRows.get(id)!] as const] : [])));
 }

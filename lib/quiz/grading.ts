@@ -23,6 +23,9 @@ export type GradedSummary = { attemptId: string; score: number; maxScore: number
  */
 export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean }): Promise<void> {
   await retryOnConflict(() => db.$transaction(async (tx) => {
+    // Take the attempt's row first: an autosave racing this grading waits for it and then
+    // finds the attempt closed, or commits first and is read below (lib/quiz/answers.ts).
+    await tx.$executeRaw`UPDATE "QuizAttempt" SET "status" = "status" WHERE "id" = ${attemptId} AND "status" = 'in_progress'`;
     const attempt = await tx.quizAttempt.findUnique({
       where: { id: attemptId },
       select: {

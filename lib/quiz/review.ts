@@ -1,9 +1,11 @@
 import "server-only";
-import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
 import { passMarkFor } from "@/lib/course/rules";
-import { getQuizOverview, loadOwnAttempt } from "./attempts";
+import { getCourse } from "@/lib/course/structure";
+import { getQuizOverview } from "./attempts";
+import { quizById, reviewQuestionRows } from "./definitions";
+import { getOwnAttempt } from "./own-attempt";
 import { keyOf, payloadOf } from "./columns";
 import { layoutSchema } from "./layout";
 import { reviewIsFinal } from "./reveal";
@@ -40,15 +42,10 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
   final: boolean;
   questions: ReviewedQuestion[];
 }>> {
-  const owned = await loadOwnAttempt(user, attemptId);
-  if (!owned) return NOT_FOUND;
-  const attempt = await db.quizAttempt.findUniqueOrThrow({
-    where: { id: owned.id },
-    select: {
-      status: true, attemptNumber: true, percent: true, score: true, maxScore: true, passed: true, autoSubmitted: true, submittedAt: true, startedAt: true, layout: true, keysRevealed: true,
-      quiz: { select: { slug: true, title: true, kind: true, reviewPolicy: true, maxAttempts: true, timeLimitSeconds: true, course: { select: { config: true } } } },
-    },
-  });
+  const attempt = await getOwnAttempt(user, attemptId);
+  if (!attempt) return NOT_FOUND;
+  const [quizRow, course] = await Promise.all([quizById(attempt.quizId), getCourse()]);
+  if (!quizRow) return NOT_FOUND;
   const summary = {
     attemptNumber: attempt.attemptNumber,
     percent: attempt.percent ?? 0,
@@ -60,27 +57,22 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
     startedAt: attempt.startedAt,
   };
   // The mark the stored `passed` was derived from (a configuration change re-derives both).
-  const quiz = { slug: attempt.quiz.slug, title: attempt.quiz.title, passMark: passMarkFor(attempt.quiz, parseCourseConfig(attempt.quiz.course.config)) };
+  const quiz = { slug: quizRow.slug, title: quizRow.title, passMark: passMarkFor(quizRow, parseCourseConfig(course.config)) };
   if (attempt.status !== "graded") return { ok: true, graded: false, quiz, summary, attemptsLeft: 0, revealKeys: false, final: false, questions: [] };
 
-  const overview = await getQuizOverview(user, attempt.quiz.slug);
+  const overview = await getQuizOverview(user, quizRow.slug);
   const attemptsLeft = overview?.attemptsLeft ?? 0;
   const everPassed = overview?.passed ?? summary.passed;
   // Keys and explanations only where grading released them (or after a pass, when no
   // attempt can follow), so an attempt granted later never meets an answer it was shown.
-  const final = reviewIsFinal(attempt.quiz.reviewPolicy, everPassed, attemptsLeft);
+  const final = reviewIsFinal(quizRow.reviewPolicy, everPassed, attemptsLeft);
   const revealKeys = final && (attempt.keysRevealed || everPassed);
 
   const layout = layoutSchema.parse(JSON.parse(attempt.layout));
   const ids = layout.map((l) => l.q);
-  const [questions, answers] = await Promise.all([
-    revealKeys
-      ? db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true, answerKey: true, explanation: true, objective: true, lessonSection: true } })
-      : final
-        ? db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true, objective: true, lessonSection: true } })
-        : db.question.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, prompt: true, payload: true } }),
-    db.attemptAnswer.findMany({ where: { attemptId: owned.id }, select: { questionId: true, response: true, score: true, correct: true } }),
-  ]);
+  // Keys and explanations are copied below only when revealKeys, lesson links only when final.
+  const questions = [...(await reviewQuestionRows(ids)).values()];
+  const answers = attempt.answers;
   const byId = new Map(questions.map((q) => [q.id, q]));
   const answerBy = new Map(answers.map((a) => [a.questionId, a]));
   return {
@@ -92,7 +84,7 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
     revealKeys,
     final,
     questions: layout.map((entry) => {
-      const q = byId.get(entry.q)! as (typeof questions)[number] & { answerKey?: string; explanation?: string; objective?: string; lessonSection?: string };
+      const q = byId.get(entry.q)!;
       const a = answerBy.get(entry.q);
       return {
         id: q.id,

@@ -1,25 +1,22 @@
 import "server-only";
-import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
-import { bestAttemptIds, loadMilestones, objectiveEvidence, readinessInputOf, type StudentFacts } from "@/lib/course/facts";
+import { bestAttemptIds, evidenceOf, readinessInputOf } from "@/lib/course/facts";
+import type { OwnRecord } from "@/lib/course/own-record";
+import { questionWeights } from "@/lib/quiz/definitions";
 import { getCourse, getStructure } from "@/lib/course/structure";
-import { getOwnFacts } from "@/lib/progress";
+import { getOwnRecord } from "@/lib/progress";
 import { evaluateReadiness, type ReadinessInput } from "./rules";
 
 export { newCertificateCode } from "@/lib/course/record";
 
-/** The student's facts and readiness input (reads only). */
-async function readinessFacts(user: CurrentUser): Promise<{ facts: StudentFacts; input: ReadinessInput }> {
+/** The student's facts and readiness input (reads only; the request's one record read). */
+async function readinessFacts(user: CurrentUser): Promise<{ record: OwnRecord; input: ReadinessInput }> {
   const course = await getCourse();
-  const [structure, own, milestones] = await Promise.all([
-    getStructure(course.id),
-    getOwnFacts(user),
-    loadMilestones(db, course.id, [user.id]).then((m) => m.get(user.id)!),
-  ]);
-  // Progress and attempts come from the request's cached read (the outline shares it).
-  const facts = { ...own, ...milestones };
-  return { facts, input: readinessInputOf(structure, facts, await objectiveEvidence(db, bestAttemptIds(facts))) };
+  const [structure, record, weights] = await Promise.all([getStructure(course.id), getOwnRecord(user), questionWeights()]);
+  const best = new Set(bestAttemptIds(record.facts));
+  const answers = record.gradedAnswers.filter((a) => best.has(a.attemptId) && weights.has(a.questionId)).map((a) => ({ score: a.score, ...weights.get(a.questionId)! }));
+  return { record, input: readinessInputOf(structure, record.facts, evidenceOf(answers)) };
 }
 
 /** Gathers everything the readiness rule needs for one student (reads only). */
@@ -36,12 +33,6 @@ export async function readinessInput(user: CurrentUser): Promise<ReadinessInput>
 export async function getReadiness(user: CurrentUser) {
   const course = await getCourse();
   const config = parseCourseConfig(course.config);
-  const [{ facts, input }, certificate] = await Promise.all([
-    readinessFacts(user),
-    db.certificate.findUnique({
-      where: { userId_courseId: { userId: user.id, courseId: course.id } },
-      select: { code: true, issuedAt: true, revokedAt: true, revokedReason: true, withdrawnAt: true, holderName: true },
-    }),
-  ]);
-  return { ...evaluateReadiness(input, config), reachedAt: facts.readyAt, certificate, config };
+  const { record, input } = await readinessFacts(user);
+  return { ...evaluateReadiness(input, config), reachedAt: record.facts.readyAt, certificate: record.certificate, config };
 }

@@ -1,8 +1,14 @@
 // Lesson views and the course structure: what a signed-in page reads and writes.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.CASEBOOK_COUNT_ROUND_TRIPS = "1";
+});
 import { db } from "@/lib/db";
 import { getStructure } from "@/lib/course/structure";
+import { countRoundTrips } from "@/lib/db/round-trips";
 import { getLessonView, getOutline } from "@/lib/progress";
+import { flushLessonViews } from "@/lib/progress/visits";
 import { seed } from "@/lib/seed";
 import { makeUser } from "@/tests/support/users";
 
@@ -17,14 +23,17 @@ beforeAll(async () => {
 });
 
 describe("a lesson view", () => {
-  it("records 'started' on the first view and writes nothing on views within the interval", async () => {
+  it("records 'started' after the first view (off the request path) and writes nothing on views within the interval", async () => {
     const student = await makeUser();
-    expect((await getLessonView(student, firstSlug)).state).toBe("open");
+    const { count } = await countRoundTrips(async () => expect((await getLessonView(student, firstSlug)).state).toBe("open"));
+    expect(count.writes, count.statements.join("\n")).toBe(0);
+    await flushLessonViews();
     const first = await db.lessonProgress.findFirstOrThrow({ where: { userId: student.id }, select: { startedAt: true, lastVisitedAt: true, completedAt: true } });
     const active = await db.user.findUniqueOrThrow({ where: { id: student.id }, select: { lastActiveAt: true } });
     expect(first.startedAt).toBeInstanceOf(Date);
     expect(active.lastActiveAt).toBeInstanceOf(Date);
     for (let i = 0; i < 3; i++) expect((await getLessonView(student, firstSlug)).state).toBe("open");
+    await flushLessonViews();
     expect(await db.lessonProgress.findFirstOrThrow({ where: { userId: student.id }, select: { startedAt: true, lastVisitedAt: true, completedAt: true } })).toEqual(first);
     expect(await db.user.findUniqueOrThrow({ where: { id: student.id }, select: { lastActiveAt: true } })).toEqual(active);
     expect(await db.lessonProgress.count({ where: { userId: student.id } })).toBe(1);

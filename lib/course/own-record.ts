@@ -1,0 +1,121 @@
+import "server-only";
+// A student's own record, for the pages they view: everything the outline, the lesson,
+// the quiz landing, readiness and the certificate need, in ONE statement (issue 13: a
+// signed-in page sends at most three). The tables differ, so the statement is a UNION ALL
+// of one branch per table into shared typed slots (text s*, number n*, boolean b*, time
+// d*); each branch names its columns. The roster's write path reads the same rows for
+// many students through Prisma (lib/course/facts.ts loadStudentFacts); a test compares
+// the two readers row for row (tests/integration/own-record.test.ts).
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import { rawBool, rawDate, rawNumber, rawText } from "@/lib/db/raw";
+import type { StudentFacts } from "./facts";
+
+export type OwnAttempt = StudentFacts["attempts"][number] & {
+  startedAt: Date;
+  submittedAt: Date | null;
+  deadlineAt: Date | null;
+  autoSubmitted: boolean;
+  keysRevealed: boolean;
+};
+
+export type OwnRecord = {
+  facts: Omit<StudentFacts, "attempts"> & { attempts: OwnAttempt[] };
+  certificate: { code: string; holderName: string; issuedAt: Date; revokedAt: Date | null; revokedReason: string | null; withdrawnAt: Date | null } | null;
+  accommodation: { timeMultiplier: number; extraAttempts: number } | null;
+  /** Scores of every answer in the student's graded attempts: mastery sums the best ones. */
+  gradedAnswers: { attemptId: string; questionId: string; score: number | null }[];
+};
+
+type Slots = { kind: string; s1: unknown; s2: unknown; s3: unknown; n1: unknown; n2: unknown; b1: unknown; b2: unknown; b3: unknown; d1: unknown; d2: unknown; d3: unknown };
+
+// Typed empty slots: PostgreSQL needs every branch's column to agree in type.
+const S = Prisma.sql`CAST(NULL AS TEXT)`;
+const N = Prisma.sql`CAST(NULL AS DOUBLE PRECISION)`;
+const B = Prisma.sql`CAST(NULL AS BOOLEAN)`;
+const D = Prisma.sql`CAST(NULL AS TIMESTAMP(3))`;
+const num = (column: Prisma.Sql) => Prisma.sql`CAST(${column} AS DOUBLE PRECISION)`;
+
+function statement(userId: string, courseId: string) {
+  const lessons = Prisma.sql`SELECT "id" FROM "Lesson" WHERE "courseId" = ${courseId}`;
+  const quizzes = Prisma.sql`SELECT "id" FROM "Quiz" WHERE "courseId" = ${courseId}`;
+  return Prisma.sql`
+    SELECT 'lesson' AS "kind", "lessonId" AS "s1", ${S} AS "s2", ${S} AS "s3", ${N} AS "n1", ${N} AS "n2", ${B} AS "b1", ${B} AS "b2", ${B} AS "b3", "startedAt" AS "d1", "completedAt" AS "d2", ${D} AS "d3"
+      FROM "LessonProgress" WHERE "userId" = ${userId} AND "lessonId" IN (${lessons})
+    UNION ALL
+    SELECT 'attempt', "id", "quizId", "status", ${num(Prisma.sql`"percent"`)}, ${num(Prisma.sql`"attemptNumber"`)}, "passed", "autoSubmitted", "keysRevealed", "startedAt", "submittedAt", "deadlineAt"
+      FROM "QuizAttempt" WHERE "userId" = ${userId} AND "quizId" IN (${quizzes})
+    UNION ALL
+    SELECT 'self', ${S}, ${S}, ${S}, ${N}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
+      FROM "SkillsSelfAssessment" WHERE "userId" = ${userId} AND "courseId" = ${courseId}
+    UNION ALL
+    SELECT 'signoff', ${S}, ${S}, ${S}, ${N}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
+      FROM "InstructorSignOff" WHERE "studentId" = ${userId} AND "courseId" = ${courseId}
+    UNION ALL
+    SELECT 'ready', ${S}, ${S}, ${S}, ${N}, ${N}, ${B}, ${B}, ${B}, "reachedAt", ${D}, ${D}
+      FROM "Readiness" WHERE "userId" = ${userId} AND "courseId" = ${courseId}
+    UNION ALL
+    SELECT 'certificate', "code", "holderName", "revokedReason", ${N}, ${N}, ${B}, ${B}, ${B}, "issuedAt", "revokedAt", "withdrawnAt"
+      FROM "Certificate" WHERE "userId" = ${userId} AND "courseId" = ${courseId}
+    UNION ALL
+    SELECT 'accommodation', ${S}, ${S}, ${S}, ${num(Prisma.sql`"timeMultiplier"`)}, ${num(Prisma.sql`"extraAttempts"`)}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
+      FROM "Accommodation" WHERE "userId" = ${userId} AND "courseId" = ${courseId}
+    UNION ALL
+    SELECT 'answer', aa."attemptId", aa."questionId", ${S}, ${num(Prisma.sql`aa."score"`)}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
+      FROM "AttemptAnswer" aa JOIN "QuizAttempt" qa ON qa."id" = aa."attemptId"
+      WHERE qa."userId" = ${userId} AND qa."status" = 'graded' AND qa."quizId" IN (${quizzes})`;
+}
+
+/** The student's own record in one statement, through any client. */
+export async function readOwnRecord(client: Tx, courseId: string, userId: string): Promise<OwnRecord> {
+  const rows = await client.$queryRaw<Slots[]>(statement(userId, courseId));
+  const record: OwnRecord = {
+    facts: { lessonRecords: new Map(), attempts: [], selfAssessed: false, signedOff: false, readyAt: null },
+    certificate: null,
+    accommodation: null,
+    gradedAnswers: [],
+  };
+  for (const row of rows) {
+    switch (row.kind) {
+      case "lesson":
+        record.facts.lessonRecords.set(String(row.s1), { startedAt: rawDate(row.d1), completedAt: rawDate(row.d2) });
+        break;
+      case "attempt":
+        record.facts.attempts.push({
+          id: String(row.s1),
+          quizId: String(row.s2),
+          status: String(row.s3),
+          percent: rawNumber(row.n1),
+          attemptNumber: rawNumber(row.n2)!,
+          passed: rawBool(row.b1),
+          autoSubmitted: rawBool(row.b2)!,
+          keysRevealed: rawBool(row.b3)!,
+          startedAt: rawDate(row.d1)!,
+          submittedAt: rawDate(row.d2),
+          deadlineAt: rawDate(row.d3),
+        });
+        break;
+      case "self":
+        record.facts.selfAssessed = true;
+        break;
+      case "signoff":
+        record.facts.signedOff = true;
+        break;
+      case "ready":
+        record.facts.readyAt = rawDate(row.d1);
+        break;
+      case "certificate":
+        record.certificate = { code: String(row.s1), holderName: String(row.s2), revokedReason: rawText(row.s3), issuedAt: rawDate(row.d1)!, revokedAt: rawDate(row.d2), withdrawnAt: rawDate(row.d3) };
+        break;
+      case "accommodation":
+        record.accommodation = { timeMultiplier: rawNumber(row.n1)!, extraAttempts: rawNumber(row.n2)! };
+        break;
+      case "answer":
+        record.gradedAnswers.push({ attemptId: String(row.s1), questionId: String(row.s2), score: rawNumber(row.n1) });
+        break;
+    }
+  }
+  // The order every caller relies on (Prisma's readers sort the same way).
+  record.facts.attempts.sort((a, b) => a.quizId.localeCompare(b.quizId) || a.attemptNumber - b.attemptNumber);
+  return record;
+}

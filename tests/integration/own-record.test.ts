@@ -1,0 +1,129 @@
+// The one-statement readers of issue 13 (a student's own record, an attempt with its
+// answers) against the Prisma reads they replace, on the database the suite runs on: the
+// UNION's typed slots must give back every value exactly, dates, booleans and fractions
+// included. And autosave's fast path, which trusts a layout held in memory and lets the
+// write itself check that the attempt is still open.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { loadStudentFacts } from "@/lib/course/facts";
+import { readOwnRecord } from "@/lib/course/own-record";
+import { saveAnswer, submitAttempt } from "@/lib/quiz/answers";
+import { getAttemptForTaking, startAttempt } from "@/lib/quiz/attempts";
+import { getOwnAttempt } from "@/lib/quiz/own-attempt";
+import { signOffStudent } from "@/lib/readiness/sign-off";
+import { setAccommodation } from "@/lib/roster/student-detail";
+import { seed } from "@/lib/seed";
+import { completeLessonsAndQuizzes, completeSelfAssessment } from "@/tests/support/course";
+import { attemptQuestionIds, correctResponse } from "@/tests/support/quiz";
+import { makeUser } from "@/tests/support/users";
+import type { CurrentUser } from "@/lib/auth/session";
+
+let courseId: string;
+let finalSlug: string;
+let student: CurrentUser;
+
+beforeAll(async () => {
+  await seed({ demo: false });
+  courseId = (await db.course.findFirstOrThrow({ select: { id: true } })).id;
+  finalSlug = (await db.quiz.findFirstOrThrow({ where: { kind: "final" }, select: { slug: true } })).slug;
+  student = await makeUser();
+  const instructor = await makeUser("instructor");
+  await completeLessonsAndQuizzes(student);
+  await completeSelfAssessment(student);
+  // A fraction no short decimal form holds, to catch a reader that rounds it.
+  await setAccommodation(instructor, student.id, { timeMultiplier: 1.3333333333333333, extraAttempts: 2 });
+  expect(await signOffStudent(instructor, student.id, "Ready for placement")).toEqual({ ok: true });
+  // One graded final attempt with a wrong answer (a partial score), one open attempt with a deadline.
+  const first = await startAttempt(student, finalSlug);
+  if (!first.ok) throw new Error(first.message);
+  const [questionId] = await attemptQuestionIds(first.attemptId);
+  await saveAnswer(student, first.attemptId, { questionId, response: await correctResponse(questionId, first.attemptId) });
+  await submitAttempt(student, first.attemptId);
+  // A fraction no short decimal form holds, to catch a reader that rounds it.
+  await db.quizAttempt.update({ where: { id: first.attemptId }, data: { percent: 200 / 3 }, select: { id: true } });
+  const second = await startAttempt(student, finalSlug);
+  if (!second.ok || second.resumed) throw new Error("expected a second attempt");
+  await db.quizAttempt.update({ where: { id: second.attemptId }, data: { deadlineAt: new Date(Date.now() + 3_600_000) }, select: { id: true } });
+}, 120_000);
+
+describe("a student's own record in one statement", () => {
+  it("holds exactly what the Prisma readers read", async () => {
+    const record = await readOwnRecord(db, courseId, student.id);
+    const facts = (await loadStudentFacts(db, courseId, [student.id])).get(student.id)!;
+    expect(record.facts.lessonRecords.size).toBeGreaterThan(0);
+    expect(new Map([...record.facts.lessonRecords].map(([id, r]) => [id, { startedAt: r.startedAt, completedAt: r.completedAt }]))).toEqual(
+      new Map([...facts.lessonRecords].map(([id, r]) => [id, { startedAt: r.startedAt, completedAt: r.completedAt }])),
+    );
+    expect({ selfAssessed: record.facts.selfAssessed, signedOff: record.facts.signedOff, readyAt: record.facts.readyAt }).toEqual({
+      selfAssessed: facts.selfAssessed,
+      signedOff: facts.signedOff,
+      readyAt: facts.readyAt,
+    });
+    expect([record.facts.selfAssessed, record.facts.signedOff]).toEqual([true, true]);
+
+    const attempts = await db.quizAttempt.findMany({
+      where: { userId: student.id },
+      select: { id: true, quizId: true, status: true, percent: true, passed: true, attemptNumber: true, startedAt: true, submittedAt: true, deadlineAt: true, autoSubmitted: true, keysRevealed: true },
+    });
+    const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(record.facts.attempts)).toEqual(byId(attempts));
+    expect(attempts.some((a) => a.status === "in_progress" && a.deadlineAt)).toBe(true);
+    expect(attempts.some((a) => a.percent !== null && !Number.isInteger(a.percent))).toBe(true);
+
+    expect(record.accommodation).toEqual(await db.accommodation.findFirst({ where: { userId: student.id }, select: { timeMultiplier: true, extraAttempts: true } }));
+    expect(record.certificate).toEqual(
+      await db.certificate.findFirst({ where: { userId: student.id }, select: { code: true, holderName: true, issuedAt: true, revokedAt: true, revokedReason: true, withdrawnAt: true } }),
+    );
+    const answers = await db.attemptAnswer.findMany({ where: { attempt: { userId: student.id, status: "graded" } }, select: { attemptId: true, questionId: true, score: true } });
+    const sorted = (rows: { attemptId: string; questionId: string }[]) => [...rows].sort((a, b) => `${a.attemptId}${a.questionId}`.localeCompare(`${b.attemptId}${b.questionId}`));
+    expect(answers.length).toBeGreaterThan(0);
+    expect(sorted(record.gradedAnswers)).toEqual(sorted(answers));
+  });
+
+  it("reads an attempt and its answers as Prisma does, and nothing of another student's", async () => {
+    const graded = await db.quizAttempt.findFirstOrThrow({
+      where: { userId: student.id, status: "graded", quiz: { kind: "final" } },
+      select: { id: true, quizId: true, status: true, layout: true, attemptNumber: true, percent: true, score: true, maxScore: true, passed: true, autoSubmitted: true, keysRevealed: true, startedAt: true, submittedAt: true, deadlineAt: true, answers: { select: { questionId: true, response: true, score: true, correct: true } } },
+    });
+    const own = await getOwnAttempt(student, graded.id);
+    expect({ ...own, answers: own!.answers.sort((a, b) => a.questionId.localeCompare(b.questionId)) }).toEqual({ ...graded, answers: graded.answers.sort((a, b) => a.questionId.localeCompare(b.questionId)) });
+    expect(await getOwnAttempt(await makeUser(), graded.id)).toBeNull();
+  });
+});
+
+describe("autosave on the instance that served the attempt", () => {
+  async function openAttempt() {
+    const taker = await makeUser();
+    await completeLessonsAndQuizzes(taker);
+    const started = await startAttempt(taker, finalSlug);
+    if (!started.ok) throw new Error(started.message);
+    expect((await getAttemptForTaking(taker, started.attemptId)).ok).toBe(true); // serves it: the layout is now held
+    const [questionId] = await attemptQuestionIds(started.attemptId);
+    return { taker, attemptId: started.attemptId, questionId, response: await correctResponse(questionId, started.attemptId) };
+  }
+
+  it("saves while open, and refuses once the deadline and its grace have passed, storing nothing", async () => {
+    const { taker, attemptId, questionId, response } = await openAttempt();
+    await db.quizAttempt.update({ where: { id: attemptId }, data: { deadlineAt: new Date(Date.now() + 60_000) }, select: { id: true } });
+    expect((await saveAnswer(taker, attemptId, { questionId, response })).ok).toBe(true);
+    expect(await db.attemptAnswer.count({ where: { attemptId } })).toBe(1);
+    await db.attemptAnswer.deleteMany({ where: { attemptId } });
+    // Past the deadline by more than the grace: the guarded write changes nothing.
+    await db.quizAttempt.update({ where: { id: attemptId }, data: { deadlineAt: new Date(Date.now() - 60_000) }, select: { id: true } });
+    const late = await saveAnswer(taker, attemptId, { questionId, response });
+    expect(late).toMatchObject({ ok: false, status: 409 });
+    // Refusing it graded the attempt on touch, with every question unanswered.
+    expect(await db.attemptAnswer.findMany({ where: { attemptId, response: { not: "null" } }, select: { id: true } })).toEqual([]);
+    expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, autoSubmitted: true } })).toEqual({ status: "graded", autoSubmitted: true });
+  });
+
+  it("refuses after the attempt was submitted elsewhere, and never writes for another student", async () => {
+    const { taker, attemptId, questionId, response } = await openAttempt();
+    // Graded behind this instance's back (as another instance would): the held layout is stale.
+    await db.quizAttempt.update({ where: { id: attemptId }, data: { status: "graded" }, select: { id: true } });
+    expect(await saveAnswer(taker, attemptId, { questionId, response })).toMatchObject({ ok: false, status: 409 });
+    expect(await saveAnswer(await makeUser(), attemptId, { questionId, response })).toMatchObject({ ok: false, status: 404 });
+    expect(await db.attemptAnswer.count({ where: { attemptId } })).toBe(0);
+    expect((await submitAttempt(taker, attemptId)).ok).toBe(true);
+  });
+});
