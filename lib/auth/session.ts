@@ -1,12 +1,11 @@
 import "server-only";
 import { requestCache as cache } from "@/lib/http/request-cache";
-import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { rawDate } from "@/lib/db/raw";
 import { COURSE_SLUG } from "@/lib/course/constants";
 import { noteCourseRow } from "@/lib/course/structure";
-import { authOptions } from "./options";
+import { sessionUserId } from "./session-token";
 import { isRole, type Role } from "./roles";
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role };
@@ -16,8 +15,7 @@ export type CurrentUser = { id: string; name: string; email: string; role: Role 
  * account takes effect on the next request. Cached per request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const id = await sessionUserId();
   return id ? userForSession(id) : null;
 });
 

@@ -10,7 +10,7 @@ import { startAttempt } from "@/lib/quiz/attempts";
 import { makeUser } from "@/tests/support/users";
 
 let caller: CurrentUser | null = null;
-vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => (caller ? { user: { id: caller.id } } : null) }));
+vi.mock("@/lib/auth/session-token", async (original) => ({ ...(await original<object>()), sessionUserId: async () => caller?.id ?? null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const json = (body: string) => new Request("http://casebook.test/api", { method: "POST", headers: { "content-type": "application/json" }, body });

@@ -9,7 +9,7 @@
 //   share one user read, one course read, one read of the student's facts. Each page
 //   is requested once unmeasured first, so the numbers are a returning visitor's, with
 //   whatever in-process caches the app keeps already warm.
-// - The session token's decode is stubbed (next-auth), as in fuzz.test.ts; the user
+// - The session cookie's decode is stubbed (lib/auth/session-token.ts), as in fuzz.test.ts; the user
 //   read behind it (getCurrentUser → userForSession) is real and counted.
 // - Handlers are the real route handlers (app/api/**/route.ts), called with a Request,
 //   outside asRequest: the door (lib/boundary) gives each its own per-request memo.
@@ -24,7 +24,7 @@ vi.hoisted(() => {
 });
 let caller: { id: string } | null = null;
 vi.mock("react", async () => (await import("@/tests/support/request-scope")).reactServer());
-vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => (caller ? { user: { id: caller.id } } : null) }));
+vi.mock("@/lib/auth/session-token", async (original) => ({ ...(await original<object>()), sessionUserId: async () => caller?.id ?? null }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, delete: () => undefined, set: () => undefined }), headers: async () => new Headers() }));
 
 import { POST as startOrResume } from "@/app/api/quizzes/[slug]/attempts/route";

@@ -12,11 +12,11 @@ import { completeLessonsAndQuizzes } from "@/tests/support/course";
 import { fingerprint } from "@/tests/support/fingerprint";
 import { makeUser } from "@/tests/support/users";
 
-// Actions read the caller from next-auth and may touch cookies or the cache; outside a
+// Actions read the caller from the session cookie and may touch cookies or the cache; outside a
 // request those are stubbed, everything below them (sessions re-read from the database,
 // zod parsing, domain rules) is the real code.
 let caller: CurrentUser | null = null;
-vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => (caller ? { user: { id: caller.id } } : null) }));
+vi.mock("@/lib/auth/session-token", async (original) => ({ ...(await original<object>()), sessionUserId: async () => caller?.id ?? null }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, delete: () => undefined, set: () => undefined }), headers: async () => new Headers() }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";

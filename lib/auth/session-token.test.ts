@@ -1,0 +1,39 @@
+import { encode } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import { decodeSessionUserId, sessionCookieName, tokenFrom } from "./session-token";
+
+const secret = "a-test-secret-of-at-least-thirty-two-bytes!";
+
+describe("reading next-auth's session token without its handler", () => {
+  it("reads what next-auth wrote at sign-in, with its key", async () => {
+    const token = await encode({ token: { sub: "user-1", name: "Ada" }, secret, maxAge: 3600 });
+    expect(await decodeSessionUserId(token, secret)).toBe("user-1");
+  });
+
+  it("treats an expired, tampered, foreign or empty token as signed out", async () => {
+    expect(await decodeSessionUserId(await encode({ token: { sub: "user-1" }, secret, maxAge: -60 }), secret)).toBeNull();
+    const token = await encode({ token: { sub: "user-1" }, secret, maxAge: 3600 });
+    const tampered = token.slice(0, -6) + (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+    expect(await decodeSessionUserId(tampered, secret)).toBeNull();
+    expect(await decodeSessionUserId(token, `${secret}-other`)).toBeNull();
+    expect(await decodeSessionUserId(await encode({ token: { name: "no subject" }, secret, maxAge: 3600 }), secret)).toBeNull();
+    expect(await decodeSessionUserId(null, secret)).toBeNull();
+    expect(await decodeSessionUserId("not-a-jwt", secret)).toBeNull();
+  });
+
+  it("uses next-auth's cookie name for the site's scheme, and joins a chunked token in order", () => {
+    expect(sessionCookieName("https://casebook.example.edu")).toBe("__Secure-next-auth.session-token");
+    expect(sessionCookieName("http://localhost:3000")).toBe("next-auth.session-token");
+    expect(sessionCookieName(undefined)).toBe("next-auth.session-token");
+    const cookies = [
+      { name: "next-auth.session-token.1", value: "BBB" },
+      { name: "next-auth.session-token.0", value: "AAA" },
+      { name: "next-auth.session-token.x", value: "ignored" },
+      { name: "other", value: "ignored" },
+    ];
+    const jar = { get: (name: string) => cookies.find((c) => c.name === name), getAll: () => cookies };
+    expect(tokenFrom(jar, "next-auth.session-token")).toBe("AAABBB");
+    expect(tokenFrom({ get: () => ({ value: "whole" }), getAll: () => [] }, "next-auth.session-token")).toBe("whole");
+    expect(tokenFrom({ get: () => undefined, getAll: () => [] }, "next-auth.session-token")).toBeNull();
+  });
+});

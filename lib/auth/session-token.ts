@@ -1,0 +1,57 @@
+import "server-only";
+// The session next-auth wrote at sign-in, read without next-auth's session handler.
+// getServerSession runs the whole "session" action on every request: it derives the
+// encryption key from the secret with HKDF, decrypts, runs the callbacks, then encrypts a
+// refreshed token that an App Router render cannot even set (measured in bench/README.md).
+// This reads the same cookie, decrypts it with the same key (derived once per process)
+// and the same checks (jose's jwtDecrypt: A256GCM, exp with next-auth's 15 s tolerance).
+// Only the cookie counts: unlike next-auth's getToken, no Authorization header is read.
+import { hkdfSync } from "node:crypto";
+import { jwtDecrypt } from "jose";
+import { cookies } from "next/headers";
+import { authSecret, serverEnv } from "@/lib/env";
+
+const INFO = "NextAuth.js Generated Encryption Key";
+let derived: { secret: string; key: Uint8Array } | null = null;
+
+/** next-auth's key for its session JWT: HKDF-SHA256 of the secret, empty salt, 32 bytes. */
+export function sessionKey(secret: string): Uint8Array {
+  if (derived?.secret !== secret) derived = { secret, key: new Uint8Array(hkdfSync("sha256", secret, "", INFO, 32)) };
+  return derived.key;
+}
+
+/** The cookie next-auth uses: the __Secure- name when the site is served over https. */
+export function sessionCookieName(publicUrl = serverEnv().NEXTAUTH_URL): string {
+  return publicUrl?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+type Jar = { get(name: string): { value: string } | undefined; getAll(): { name: string; value: string }[] };
+
+/** The token, whole or from the numbered chunks next-auth splits a large one into. */
+export function tokenFrom(jar: Jar, name: string): string | null {
+  const whole = jar.get(name)?.value;
+  if (whole) return whole;
+  const chunks = jar
+    .getAll()
+    .flatMap((c) => (c.name.startsWith(`${name}.`) && /^\d+$/.test(c.name.slice(name.length + 1)) ? [{ index: Number(c.name.slice(name.length + 1)), value: c.value }] : []))
+    .sort((a, b) => a.index - b.index);
+  return chunks.length ? chunks.map((c) => c.value).join("") : null;
+}
+
+/** The user id a valid session token names (its `sub`), or null. */
+export async function decodeSessionUserId(token: string | null, secret: string): Promise<string | null> {
+  if (!token) return null;
+  try {
+    const { payload } = await jwtDecrypt(token, sessionKey(secret), { clockTolerance: 15 });
+    return typeof payload.sub === "string" && payload.sub ? payload.sub : null;
+  } catch {
+    return null; // tampered, expired, or written with another secret: signed out
+  }
+}
+
+/** The signed-in user's id from this request's session cookie, or null. */
+export async function sessionUserId(): Promise<string | null> {
+  const secret = authSecret(serverEnv());
+  if (!secret) return null;
+  return decodeSessionUserId(tokenFrom(await cookies(), sessionCookieName()), secret);
+}
