@@ -1,6 +1,15 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
-import { decodeSessionUserId, sessionCookieName, tokenFrom } from "./session-token";
+import { describe, expect, it, vi } from "vitest";
+
+const cookieReads = vi.hoisted(() => ({ count: 0 }));
+vi.mock("next/headers", () => ({
+  cookies: async () => {
+    cookieReads.count++;
+    return { get: () => undefined, getAll: () => [] };
+  },
+}));
+
+import { decodeSessionUserId, sessionCookieName, sessionUserId, tokenFrom } from "./session-token";
 
 const secret = "a-test-secret-of-at-least-thirty-two-bytes!";
 
@@ -35,5 +44,28 @@ describe("reading next-auth's session token without its handler", () => {
     expect(tokenFrom(jar, "next-auth.session-token")).toBe("AAABBB");
     expect(tokenFrom({ get: () => ({ value: "whole" }), getAll: () => [] }, "next-auth.session-token")).toBe("whole");
     expect(tokenFrom({ get: () => undefined, getAll: () => [] }, "next-auth.session-token")).toBeNull();
+  });
+});
+
+describe("asking who is signed in", () => {
+  it("always reads the cookies first, so Next never prerenders a page that asks (even in a build without a secret)", async () => {
+    const saved = { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET, AUTH_SECRET: process.env.AUTH_SECRET };
+    delete process.env.NEXTAUTH_SECRET;
+    delete process.env.AUTH_SECRET;
+    vi.resetModules();
+    try {
+      const fresh = await import("./session-token");
+      cookieReads.count = 0;
+      expect(await fresh.sessionUserId()).toBeNull();
+      expect(cookieReads.count).toBe(1);
+    } finally {
+      Object.assign(process.env, Object.fromEntries(Object.entries(saved).filter(([, v]) => v !== undefined)));
+    }
+  });
+
+  it("is signed out without a cookie", async () => {
+    cookieReads.count = 0;
+    expect(await sessionUserId()).toBeNull();
+    expect(cookieReads.count).toBe(1);
   });
 });

@@ -51,7 +51,10 @@ export async function decodeSessionUserId(token: string | null, secret: string):
 
 /** The signed-in user's id from this request's session cookie, or null. */
 export async function sessionUserId(): Promise<string | null> {
+  // Cookies first, always: reading them is what makes every page that asks who is signed
+  // in render per request. Returning before it (say, for a build run without a secret)
+  // would let Next prerender that page once, as whatever the build saw, for everyone.
+  const jar = await cookies();
   const secret = authSecret(serverEnv());
-  if (!secret) return null;
-  return decodeSessionUserId(tokenFrom(await cookies(), sessionCookieName()), secret);
+  return secret ? decodeSessionUserId(tokenFrom(jar, sessionCookieName()), secret) : null;
 }
