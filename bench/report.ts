@@ -23,14 +23,17 @@ type Phase = {
   instructorPages: Record<string, Latency & { bytes: number }>;
   javascript: { path: string; scripts: number; rawKb: number; gzipKb: number }[];
   lighthouse: { path: string; performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number; accessibilityFailures: string[] }[] | null;
-  finalClass: { students: number; startWindowSeconds: number; thinkSeconds: [number, number]; wallSeconds: number; start: Latency; save: Latency; submit: Latency; errors: number; errorSamples: string[]; submitted: number; gradedAttemptsStored: number };
+  /** Consecutive runs of the final, each with its own class. */
+  finalRuns: FinalRun[];
 };
+
+type FinalRun = { students: number; startWindowSeconds: number; thinkSeconds: [number, number]; wallSeconds: number; start: Latency; save: Latency; submit: Latency; errors: number; errorSamples: string[]; submitted: number; gradedAttemptsStored: number };
 
 export type Report = {
   date: string;
   commit: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
-  options: { students: number; finalClass: number; seconds: number; rounds: number };
+  options: { students: number; finalClass: number; finalRuns: number; seconds: number; rounds: number };
   bareHttp: LoadResult;
   sqlite: Phase;
   postgres: Phase | null;
@@ -55,8 +58,10 @@ function targets(x: Phase): Target[] {
   };
   const slowest = (prefix: string) => Math.max(...Object.entries(x.instructorPages).filter(([k]) => k.startsWith(prefix)).map(([, v]) => v.p95));
   const gradebook = Object.entries(x.instructorPages).find(([k]) => k.startsWith("gradebook"))?.[1].p95 ?? NaN;
-  const c = x.finalClass;
-  const students = c.students === 500 ? "500-student final" : `final, ${c.students} students (the target is for 500)`;
+  const runs = x.finalRuns;
+  const n = runs[0].students;
+  const students = `${n === 500 ? "500-student final" : `final, ${n} students (the target is for 500)`}, each of ${runs.length} runs`;
+  const each = (pick: (r: FinalRun) => number) => runs.map((r) => ms(pick(r))).join(" / ");
   const js = (path: string) => x.javascript.find((j) => j.path === path)?.gzipKb ?? NaN;
   const [lessonJs, aboutJs] = [js(x.pages.lesson), js(x.pages.about)];
   return [
@@ -65,9 +70,13 @@ function targets(x: Phase): Target[] {
     cpuTarget("quizLanding", "quiz landing page", 1.5),
     cpuTarget("finalAttempt", "final attempt page", 1.5),
     cpuTarget("emptySignedIn", "empty signed-in page", 1.2),
-    [`${students}: start p99 ≤ 500 ms`, `${ms(c.start.p99)} ms`, c.start.p99 <= 500],
-    [`${students}: submit p99 ≤ 250 ms`, `${ms(c.submit.p99)} ms`, c.submit.p99 <= 250],
-    [`${students}: 0 errors, every submission stored`, `${c.errors} errors, ${c.gradedAttemptsStored} of ${c.students} stored`, c.errors === 0 && c.submitted === c.students && c.gradedAttemptsStored === c.students],
+    [`${students}: start p99 ≤ 500 ms`, `${each((r) => r.start.p99)} ms`, runs.every((r) => r.start.p99 <= 500)],
+    [`${students}: submit p99 ≤ 250 ms`, `${each((r) => r.submit.p99)} ms`, runs.every((r) => r.submit.p99 <= 250)],
+    [
+      `${students}: 0 errors, every submission stored`,
+      runs.map((r) => `${r.errors} errors, ${r.gradedAttemptsStored} of ${r.students} stored`).join(" / "),
+      runs.every((r) => r.errors === 0 && r.submitted === r.students && r.gradedAttemptsStored === r.students),
+    ],
     [`roster p95 ≤ 300 ms at ${x.seeded.students.toLocaleString("en-US")} students (slowest roster case)`, `${ms(slowest("roster"))} ms`, slowest("roster") <= 300],
     ["item analysis p95 ≤ 700 ms (slower quiz)", `${ms(slowest("item analysis"))} ms`, slowest("item analysis") <= 700],
     ["full gradebook CSV p95 ≤ 1 s", `${ms(gradebook)} ms`, gradebook <= 1000],
@@ -114,19 +123,23 @@ export function renderReport(report: Report): string {
   p();
   p(`## A class takes the final together`);
   p();
-  const c0 = report.sqlite.finalClass;
-  p(`${c0.students} students start within ${c0.startWindowSeconds} s, autosave each of 20 answers after ${c0.thinkSeconds[0]}–${c0.thinkSeconds[1]} s of thinking (a real exam thinks ~10× longer, so this is a compressed, harsher load), then submit.`);
+  const c0 = report.sqlite.finalRuns[0];
+  p(`${c0.students} students start within ${c0.startWindowSeconds} s, autosave each of 20 answers after ${c0.thinkSeconds[0]}–${c0.thinkSeconds[1]} s of thinking (a real exam thinks ~10× longer, so this is a compressed, harsher load), then submit; ${report.sqlite.finalRuns.length} consecutive runs on the same server, each with a class that has not taken the final.`);
   p();
-  p(`| database | request | count | p50 ms | p95 ms | p99 ms | max ms |`);
-  p(`|---|---|---:|---:|---:|---:|---:|`);
+  p(`| database | run | request | count | p50 ms | p95 ms | p99 ms | max ms |`);
+  p(`|---|---:|---|---:|---:|---:|---:|---:|`);
   for (const [name, x] of phases)
-    for (const kind of ["start", "save", "submit"] as const) {
-      const l = x.finalClass[kind];
-      p(`| ${name} | ${kind} | ${l.count} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} |`);
-    }
+    x.finalRuns.forEach((run, i) => {
+      for (const kind of ["start", "save", "submit"] as const) {
+        const l = run[kind];
+        p(`| ${name} | ${i + 1} | ${kind} | ${l.count} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} |`);
+      }
+    });
   p();
   for (const [name, x] of phases)
-    p(`${name}: ${x.finalClass.errors} errors, ${x.finalClass.submitted} submissions answered, ${x.finalClass.gradedAttemptsStored} graded attempts stored, ${x.finalClass.wallSeconds} s wall.${x.finalClass.errorSamples.length ? ` Errors: ${x.finalClass.errorSamples.join("; ")}` : ""}`);
+    x.finalRuns.forEach((run, i) =>
+      p(`${name}, run ${i + 1}: ${run.errors} errors, ${run.submitted} submissions answered, ${run.gradedAttemptsStored} graded attempts stored, ${run.wallSeconds} s wall.${run.errorSamples.length ? ` Errors: ${run.errorSamples.join("; ")}` : ""}`),
+    );
   p();
   p(`## Instructor pages at ${seeded.students.toLocaleString("en-US")} students (one instructor, sequential, full page)`);
   p();
