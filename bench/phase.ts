@@ -62,7 +62,9 @@ async function main() {
   const { db } = await import("../lib/db");
   const { sessionCookie } = await import("./support/sessions");
   const emails = Array.from({ length: args.finalClass * args.finalRuns + 1 }, (_, i) => finalClassEmail(i));
-  const classUsers = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true }, orderBy: { email: "asc" } });
+  // By prefix: 1,500 emails in one IN list is over Prisma's parameter limit on SQLite.
+  const known = new Set(emails);
+  const classUsers = (await db.user.findMany({ where: { email: { startsWith: "final-" } }, select: { id: true, email: true }, orderBy: { email: "asc" } })).filter((u) => known.has(u.email));
   const instructor = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS.find((u) => u.role === "instructor")!.email }, select: { id: true } });
   const lessons = await db.lesson.findMany({ select: { slug: true }, orderBy: { position: "asc" } });
   const final = await db.quiz.findFirstOrThrow({ where: { kind: "final" }, select: { slug: true, id: true } });
