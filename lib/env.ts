@@ -36,6 +36,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: integer("DATABASE_POOL_SIZE", 1, 1000, "a whole number of connections from 1 to 1000").transform((n) => n ?? 10),
   NEXTAUTH_SECRET: optional(z.string()),
   AUTH_SECRET: optional(z.string()),
+  // Set by scripts/runtime-env.ts (not by operators) when NEXTAUTH_URL is unset; next-auth reads it too.
+  AUTH_TRUST_HOST: optional(z.string()),
   NEXTAUTH_URL: optional(
     z
       .string()

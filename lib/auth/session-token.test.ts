@@ -1,15 +1,22 @@
+import { createRequire } from "node:module";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it, vi } from "vitest";
 
-const cookieReads = vi.hoisted(() => ({ count: 0 }));
+// next-auth's own cookie names (not exported; getServerSession reads them from here).
+const { defaultCookies } = createRequire(import.meta.url)("../../node_modules/next-auth/core/lib/cookie.js") as {
+  defaultCookies: (secure: boolean) => { sessionToken: { name: string } };
+};
+
+const jar = vi.hoisted(() => ({ count: 0, cookies: [] as { name: string; value: string }[] }));
 vi.mock("next/headers", () => ({
   cookies: async () => {
-    cookieReads.count++;
-    return { get: () => undefined, getAll: () => [] };
+    jar.count++;
+    return { get: (name: string) => jar.cookies.find((c) => c.name === name), getAll: () => jar.cookies };
   },
+  headers: async () => new Headers(),
 }));
 
-import { decodeSessionUserId, sessionCookieName, sessionUserId, tokenFrom } from "./session-token";
+import { decodeSessionUserId, sessionCookieName, tokenFrom } from "./session-token";
 
 const secret = "a-test-secret-of-at-least-thirty-two-bytes!";
 
@@ -30,10 +37,15 @@ describe("reading next-auth's session token without its handler", () => {
     expect(await decodeSessionUserId("not-a-jwt", secret)).toBeNull();
   });
 
-  it("uses next-auth's cookie name for the site's scheme, and joins a chunked token in order", () => {
-    expect(sessionCookieName("https://casebook.example.edu")).toBe("__Secure-next-auth.session-token");
-    expect(sessionCookieName("http://localhost:3000")).toBe("next-auth.session-token");
-    expect(sessionCookieName(undefined)).toBe("next-auth.session-token");
+  it("uses the cookie name next-auth writes for the site's scheme, and joins a chunked token in order", () => {
+    const [secure, plain] = [defaultCookies(true).sessionToken.name, defaultCookies(false).sessionToken.name];
+    expect(sessionCookieName({ publicUrl: "https://casebook.example.edu" })).toBe(secure);
+    expect(sessionCookieName({ publicUrl: "http://localhost:3000", trustHost: true, forwardedProto: "https" })).toBe(plain);
+    expect(sessionCookieName({})).toBe(plain);
+    // No NEXTAUTH_URL: next-auth trusts the forwarded scheme, and takes https unless it says http.
+    expect(sessionCookieName({ trustHost: true, forwardedProto: "https" })).toBe(secure);
+    expect(sessionCookieName({ trustHost: true, forwardedProto: null })).toBe(secure);
+    expect(sessionCookieName({ trustHost: true, forwardedProto: "http" })).toBe(plain);
     const cookies = [
       { name: "next-auth.session-token.1", value: "BBB" },
       { name: "next-auth.session-token.0", value: "AAA" },
@@ -55,17 +67,27 @@ describe("asking who is signed in", () => {
     vi.resetModules();
     try {
       const fresh = await import("./session-token");
-      cookieReads.count = 0;
+      jar.count = 0;
       expect(await fresh.sessionUserId()).toBeNull();
-      expect(cookieReads.count).toBe(1);
+      expect(jar.count).toBe(1);
     } finally {
       Object.assign(process.env, Object.fromEntries(Object.entries(saved).filter(([, v]) => v !== undefined)));
     }
   });
 
-  it("is signed out without a cookie", async () => {
-    cookieReads.count = 0;
-    expect(await sessionUserId()).toBeNull();
-    expect(cookieReads.count).toBe(1);
+  it("is signed out without a cookie, and signed in with the one next-auth wrote", async () => {
+    const saved = process.env.NEXTAUTH_SECRET;
+    process.env.NEXTAUTH_SECRET = secret;
+    vi.resetModules();
+    const fresh = await import("./session-token");
+    jar.cookies = [];
+    expect(await fresh.sessionUserId()).toBeNull();
+    jar.cookies = [{ name: defaultCookies(false).sessionToken.name, value: await encode({ token: { sub: "user-7" }, secret, maxAge: 3600 }) }];
+    expect(await fresh.sessionUserId()).toBe("user-7");
+    jar.cookies = [{ name: defaultCookies(false).sessionToken.name, value: await encode({ token: { sub: "user-7" }, secret: `${secret}-rotated`, maxAge: 3600 }) }];
+    expect(await fresh.sessionUserId()).toBeNull();
+    jar.cookies = [];
+    if (saved === undefined) delete process.env.NEXTAUTH_SECRET;
+    else process.env.NEXTAUTH_SECRET = saved;
   });
 });

@@ -8,7 +8,7 @@ import "server-only";
 // Only the cookie counts: unlike next-auth's getToken, no Authorization header is read.
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { authSecret, serverEnv } from "@/lib/env";
 
 const INFO = "NextAuth.js Generated Encryption Key";
@@ -20,9 +20,15 @@ export function sessionKey(secret: string): Uint8Array {
   return derived.key;
 }
 
-/** The cookie next-auth uses: the __Secure- name when the site is served over https. */
-export function sessionCookieName(publicUrl = serverEnv().NEXTAUTH_URL): string {
-  return publicUrl?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+/**
+ * The cookie next-auth writes: the __Secure- name when it takes the site to be https. Like
+ * next-auth (utils/detect-origin), that is NEXTAUTH_URL's scheme when set; otherwise, when it
+ * trusts the host (AUTH_TRUST_HOST, set by scripts/runtime-env.ts without NEXTAUTH_URL), the
+ * forwarded scheme, https unless it says http; otherwise plain http.
+ */
+export function sessionCookieName({ publicUrl, trustHost, forwardedProto }: { publicUrl?: string; trustHost?: boolean; forwardedProto?: string | null }): string {
+  const https = publicUrl ? publicUrl.startsWith("https://") : trustHost ? forwardedProto !== "http" : false;
+  return https ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
 type Jar = { get(name: string): { value: string } | undefined; getAll(): { name: string; value: string }[] };
@@ -42,7 +48,8 @@ export function tokenFrom(jar: Jar, name: string): string | null {
 export async function decodeSessionUserId(token: string | null, secret: string): Promise<string | null> {
   if (!token) return null;
   try {
-    const { payload } = await jwtDecrypt(token, sessionKey(secret), { clockTolerance: 15 });
+    // Only what next-auth writes: a direct key and AES-GCM (no password-based key derivation a forged header could make costly).
+    const { payload } = await jwtDecrypt(token, sessionKey(secret), { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"] });
     return typeof payload.sub === "string" && payload.sub ? payload.sub : null;
   } catch {
     return null; // tampered, expired, or written with another secret: signed out
@@ -56,5 +63,9 @@ export async function sessionUserId(): Promise<string | null> {
   // would let Next prerender that page once, as whatever the build saw, for everyone.
   const jar = await cookies();
   const secret = authSecret(serverEnv());
-  return secret ? decodeSessionUserId(tokenFrom(jar, sessionCookieName()), secret) : null;
+  if (!secret) return null;
+  const env = serverEnv();
+  const trustHost = Boolean(env.AUTH_TRUST_HOST);
+  const forwardedProto = !env.NEXTAUTH_URL && trustHost ? (await headers()).get("x-forwarded-proto") : null;
+  return decodeSessionUserId(tokenFrom(jar, sessionCookieName({ publicUrl: env.NEXTAUTH_URL, trustHost, forwardedProto })), secret);
 }

@@ -18,14 +18,16 @@ export { getCourse, getStructure };
 
 /**
  * The student's own record (lib/course/own-record.ts): one statement, read once per request
- * for the outline, the lesson, the quiz page and readiness alike. An attempt whose time ran
- * out is graded first (as touching it would), so no page shows it still open.
+ * for the outline, the lesson, the quiz page and readiness alike. On the student's own
+ * requests an attempt whose time ran out is graded first (as touching it would), so no page
+ * shows it still open; an instructor's view of the student passes `gradeExpired = false`
+ * and only reads.
  */
-export const getOwnRecord = cache(async (user: CurrentUser): Promise<OwnRecord> => {
+export const getOwnRecord = cache(async (user: CurrentUser, gradeExpired = true): Promise<OwnRecord> => {
   const course = await getCourse();
   const record = await readOwnRecord(db, course.id, user.id);
   const expired = record.facts.attempts.filter((a) => a.status === "in_progress" && isPastGrace(a.deadlineAt));
-  if (expired.length === 0) return record;
+  if (!gradeExpired || expired.length === 0) return record;
   for (const attempt of expired) await gradeAttempt(attempt.id, { auto: true });
   return readOwnRecord(db, course.id, user.id);
 });

@@ -1,13 +1,22 @@
 import "server-only";
 // Lesson views record "started", "last visited" and "last active" off the request path
 // (issue 13: a signed-in GET sends no write). A view notes what is due in memory and
-// returns; the writes follow right after, batched with any other views of the same moment.
-// "Started" is a fact the outline and the roster need, so a failed write is kept and tried
-// again with the next batch; a view this instance never wrote (after a restart) is simply
-// noted again on the next view, since the record still shows the lesson unstarted.
+// returns; the writes run after the response has been sent (Next's after()), batched with
+// any other views of the same moment. "Started" is a fact the outline and the roster need,
+// so a write that fails for a passing reason (the database busy) is kept and tried again;
+// one that can never succeed (the user or lesson is gone) is dropped. A view this instance
+// never wrote (a crash, a restart) is noted again on the next view, since the record still
+// shows the lesson unstarted.
+import { after } from "next/server";
 import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
 import { touchActivity } from "@/lib/roster/summaries";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/** The user or the lesson no longer exists (foreign key, or nothing to update): retrying cannot help. */
+function isMissingReference(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2003" || error.code === "P2025");
+}
 
 /** How stale a student's "last active" time may get before a page view rewrites it. */
 export const ACTIVITY_RESOLUTION_MS = 5 * 60_000;
@@ -44,16 +53,33 @@ export function noteLessonView(userId: string, lessonId: string, started: boolea
   const key = `${userId}:${lessonId}`;
   const earlier = pending.get(key);
   pending.set(key, { userId, lessonId, at: now, start: start || Boolean(earlier?.start), visit: visit || Boolean(earlier?.visit), active: active || Boolean(earlier?.active) });
-  if (!scheduled) {
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      void flushLessonViews().catch((error) => console.error("Recording lesson views failed; they will be retried.", error));
+  schedule();
+}
+
+const RETRY_MS = 5_000;
+
+function schedule(delayMs = 0) {
+  if (scheduled) return;
+  scheduled = true;
+  const run = () => {
+    scheduled = false;
+    return flushLessonViews().catch((error) => {
+      console.error("Recording lesson views failed; retrying shortly.", error);
+      schedule(RETRY_MS);
     });
+  };
+  if (delayMs > 0) {
+    setTimeout(run, delayMs).unref();
+    return;
+  }
+  try {
+    after(run); // inside a request: once the response is sent
+  } catch {
+    setImmediate(run); // outside one (scripts, tests): on the next turn
   }
 }
 
-/** Writes every noted view now (tests and shutdown call this; views schedule it themselves). */
+/** Writes every noted view now (tests call this; views schedule it themselves). */
 export async function flushLessonViews(): Promise<void> {
   while (flushing) await flushing;
   if (pending.size === 0) return;
@@ -65,9 +91,9 @@ export async function flushLessonViews(): Promise<void> {
       try {
         await writeView(view);
       } catch (error) {
-        // "Started" must not be lost: keep the view for the next batch.
-        if (view.start) failed.push(view);
-        else console.error("Recording a lesson visit failed.", error);
+        // "Started" must not be lost to a passing failure: keep the view for the next batch.
+        if (view.start && !isMissingReference(error)) failed.push(view);
+        else console.error("Recording a lesson view failed; it is dropped.", error);
       }
     }
     for (const view of failed) if (!pending.has(`${view.userId}:${view.lessonId}`)) pending.set(`${view.userId}:${view.lessonId}`, view);

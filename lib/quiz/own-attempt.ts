@@ -102,7 +102,7 @@ export function knownOpenLayout(userId: string, attemptId: string): string | nul
   return known && known.userId === userId ? known.layout : null;
 }
 
-/** Forgets a layout once its attempt is graded. */
+/** Forgets a layout once a save has found its attempt closed (the guarded write refuses it anyway). */
 export function forgetOpenLayout(attemptId: string) {
   openLayouts.delete(attemptId);
 }

@@ -11,9 +11,9 @@ import { evaluateReadiness, type ReadinessInput } from "./rules";
 export { newCertificateCode } from "@/lib/course/record";
 
 /** The student's facts and readiness input (reads only; the request's one record read). */
-async function readinessFacts(user: CurrentUser): Promise<{ record: OwnRecord; input: ReadinessInput }> {
+async function readinessFacts(user: CurrentUser, gradeExpired = true): Promise<{ record: OwnRecord; input: ReadinessInput }> {
   const course = await getCourse();
-  const [structure, record, weights] = await Promise.all([getStructure(course.id), getOwnRecord(user), questionWeights()]);
+  const [structure, record, weights] = await Promise.all([getStructure(course.id), getOwnRecord(user, gradeExpired), questionWeights()]);
   const best = new Set(bestAttemptIds(record.facts));
   const answers = record.gradedAnswers.filter((a) => best.has(a.attemptId) && weights.has(a.questionId)).map((a) => ({ score: a.score, ...weights.get(a.questionId)! }));
   return { record, input: readinessInputOf(structure, record.facts, evidenceOf(answers)) };
@@ -26,13 +26,14 @@ export async function readinessInput(user: CurrentUser): Promise<ReadinessInput>
 
 /**
  * The student's readiness as pages show it: evaluated, with the recorded milestone and
- * certificate. It never writes: readiness is recorded by the events that change it
- * (lib/course/record.ts), so viewing a page, or an instructor viewing a student, cannot
- * issue a certificate.
+ * certificate. Readiness is recorded only by the events that change it (lib/course/record.ts),
+ * never by viewing. The one write a student's own view can cause is grading an attempt whose
+ * time ran out (grading is such an event); `readOnly`, for an instructor's view of the
+ * student, leaves that to the student's next request.
  */
-export async function getReadiness(user: CurrentUser) {
+export async function getReadiness(user: CurrentUser, { readOnly = false }: { readOnly?: boolean } = {}) {
   const course = await getCourse();
   const config = parseCourseConfig(course.config);
-  const { record, input } = await readinessFacts(user);
+  const { record, input } = await readinessFacts(user, !readOnly);
   return { ...evaluateReadiness(input, config), reachedAt: record.facts.readyAt, certificate: record.certificate, config };
 }

@@ -24,8 +24,8 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
   const course = await getCourse();
   const asStudent: CurrentUser = { id: student.id, name: student.name, email: student.email, role: "student" };
   const [readiness, progress, attempts, accommodation] = await Promise.all([
-    // Read only: an instructor looking at a student never records anything for them.
-    getReadiness(asStudent),
+    // Read only: an instructor looking at a student never records or grades anything for them.
+    getReadiness(asStudent, { readOnly: true }),
     db.lessonProgress.findMany({
       where: { userId: student.id, completedAt: { not: null } },
       select: { completedAt: true, lesson: { select: { title: true, slug: true } } },

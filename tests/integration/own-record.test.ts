@@ -10,7 +10,9 @@ import { readOwnRecord } from "@/lib/course/own-record";
 import { saveAnswer, submitAttempt } from "@/lib/quiz/answers";
 import { getAttemptForTaking, startAttempt } from "@/lib/quiz/attempts";
 import { getOwnAttempt } from "@/lib/quiz/own-attempt";
+import { getReadiness } from "@/lib/readiness";
 import { signOffStudent } from "@/lib/readiness/sign-off";
+import { getStudentDetail } from "@/lib/roster/student-detail";
 import { setAccommodation } from "@/lib/roster/student-detail";
 import { seed } from "@/lib/seed";
 import { completeLessonsAndQuizzes, completeSelfAssessment } from "@/tests/support/course";
@@ -44,6 +46,12 @@ beforeAll(async () => {
   const second = await startAttempt(student, finalSlug);
   if (!second.ok || second.resumed) throw new Error("expected a second attempt");
   await db.quizAttempt.update({ where: { id: second.attemptId }, data: { deadlineAt: new Date(Date.now() + 3_600_000) }, select: { id: true } });
+  // A milestone and a revoked certificate, so every branch of the record has a row to compare.
+  await db.readiness.create({ data: { userId: student.id, courseId, reachedAt: new Date("2026-11-20T09:30:00.123Z") }, select: { id: true } });
+  await db.certificate.create({
+    data: { userId: student.id, courseId, code: `own-record-${student.id}`, holderName: student.name, issuedAt: new Date("2026-11-20T09:30:00.456Z"), revokedAt: new Date("2026-11-21T10:00:00.789Z"), revokedReason: "Issued in error" },
+    select: { id: true },
+  });
 }, 120_000);
 
 describe("a student's own record in one statement", () => {
@@ -59,7 +67,7 @@ describe("a student's own record in one statement", () => {
       signedOff: facts.signedOff,
       readyAt: facts.readyAt,
     });
-    expect([record.facts.selfAssessed, record.facts.signedOff]).toEqual([true, true]);
+    expect([record.facts.selfAssessed, record.facts.signedOff, record.facts.readyAt]).toEqual([true, true, new Date("2026-11-20T09:30:00.123Z")]);
 
     const attempts = await db.quizAttempt.findMany({
       where: { userId: student.id },
@@ -74,6 +82,7 @@ describe("a student's own record in one statement", () => {
     expect(record.certificate).toEqual(
       await db.certificate.findFirst({ where: { userId: student.id }, select: { code: true, holderName: true, issuedAt: true, revokedAt: true, revokedReason: true, withdrawnAt: true } }),
     );
+    expect(record.certificate).toMatchObject({ revokedReason: "Issued in error", revokedAt: new Date("2026-11-21T10:00:00.789Z"), withdrawnAt: null });
     const answers = await db.attemptAnswer.findMany({ where: { attempt: { userId: student.id, status: "graded" } }, select: { attemptId: true, questionId: true, score: true } });
     const sorted = (rows: { attemptId: string; questionId: string }[]) => [...rows].sort((a, b) => `${a.attemptId}${a.questionId}`.localeCompare(`${b.attemptId}${b.questionId}`));
     expect(answers.length).toBeGreaterThan(0);
@@ -117,13 +126,32 @@ describe("autosave on the instance that served the attempt", () => {
     expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, autoSubmitted: true } })).toEqual({ status: "graded", autoSubmitted: true });
   });
 
-  it("refuses after the attempt was submitted elsewhere, and never writes for another student", async () => {
+  it("never writes for another student, even while the attempt is open and its layout held", async () => {
+    const { attemptId, questionId, response } = await openAttempt();
+    expect(await saveAnswer(await makeUser(), attemptId, { questionId, response })).toMatchObject({ ok: false, status: 404 });
+    expect(await db.attemptAnswer.count({ where: { attemptId } })).toBe(0);
+  });
+
+  it("refuses after the attempt was submitted elsewhere", async () => {
     const { taker, attemptId, questionId, response } = await openAttempt();
     // Graded behind this instance's back (as another instance would): the held layout is stale.
     await db.quizAttempt.update({ where: { id: attemptId }, data: { status: "graded" }, select: { id: true } });
     expect(await saveAnswer(taker, attemptId, { questionId, response })).toMatchObject({ ok: false, status: 409 });
-    expect(await saveAnswer(await makeUser(), attemptId, { questionId, response })).toMatchObject({ ok: false, status: 404 });
     expect(await db.attemptAnswer.count({ where: { attemptId } })).toBe(0);
-    expect((await submitAttempt(taker, attemptId)).ok).toBe(true);
+  });
+});
+
+describe("an attempt whose time ran out", () => {
+  it("is graded by the student's own next page, never by an instructor's view of the student", async () => {
+    const taker = await makeUser();
+    await completeLessonsAndQuizzes(taker);
+    const started = await startAttempt(taker, finalSlug);
+    if (!started.ok) throw new Error(started.message);
+    await db.quizAttempt.update({ where: { id: started.attemptId }, data: { deadlineAt: new Date(Date.now() - 3_600_000) }, select: { id: true } });
+    const status = async () => (await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId }, select: { status: true } })).status;
+    expect(await getStudentDetail(await makeUser("instructor"), taker.id)).not.toBeNull();
+    expect(await status()).toBe("in_progress");
+    await getReadiness(taker);
+    expect(await status()).toBe("graded");
   });
 });
