@@ -8,6 +8,7 @@ import "server-only";
 // the two readers row for row (tests/integration/own-record.test.ts).
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
+import { asDouble, emptySlot } from "@/lib/db/dialect";
 import { rawBool, rawDate, rawNumber, rawText } from "@/lib/db/raw";
 import type { StudentFacts } from "./facts";
 
@@ -29,12 +30,8 @@ export type OwnRecord = {
 
 type Slots = { kind: string; s1: unknown; s2: unknown; s3: unknown; n1: unknown; n2: unknown; b1: unknown; b2: unknown; b3: unknown; d1: unknown; d2: unknown; d3: unknown };
 
-// Typed empty slots: PostgreSQL needs every branch's column to agree in type.
-const S = Prisma.sql`CAST(NULL AS TEXT)`;
-const N = Prisma.sql`CAST(NULL AS DOUBLE PRECISION)`;
-const B = Prisma.sql`CAST(NULL AS BOOLEAN)`;
-const D = Prisma.sql`CAST(NULL AS TIMESTAMP(3))`;
-const num = (column: Prisma.Sql) => Prisma.sql`CAST(${column} AS DOUBLE PRECISION)`;
+const { text: S, number: N, boolean: B, time: D } = emptySlot;
+const num = asDouble;
 
 function statement(userId: string, courseId: string) {
   const lessons = Prisma.sql`SELECT "id" FROM "Lesson" WHERE "courseId" = ${courseId}`;

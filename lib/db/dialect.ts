@@ -20,3 +20,18 @@ export function timeValue(value: Date): Prisma.Sql {
  * writer at a time, so it needs nothing.
  */
 export const lockRowsForShare: Prisma.Sql = postgres ? Prisma.sql`FOR SHARE` : Prisma.empty;
+
+/**
+ * Typed empty slots and a double cast for hand-written UNION ALL statements that put rows of
+ * several tables into shared columns (lib/course/own-record.ts, lib/quiz/own-attempt.ts):
+ * PostgreSQL needs every branch's column to agree in type; SQLite takes the casts as no-ops.
+ */
+export const emptySlot = {
+  text: Prisma.sql`CAST(NULL AS TEXT)`,
+  number: Prisma.sql`CAST(NULL AS DOUBLE PRECISION)`,
+  boolean: Prisma.sql`CAST(NULL AS BOOLEAN)`,
+  time: Prisma.sql`CAST(NULL AS TIMESTAMP(3))`,
+};
+
+/** A numeric column as a double, so integer and real columns share a slot without turning into text. */
+export const asDouble = (column: Prisma.Sql) => Prisma.sql`CAST(${column} AS DOUBLE PRECISION)`;

@@ -3,14 +3,13 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
 import type { CurrentUser } from "@/lib/auth/session";
-import { loadOwnAttempt } from "./attempts";
 import { gradeAttempt, gradedSummary, type GradedSummary } from "./grading";
 import { storedResponse } from "./aliases";
 import { ANSWER_PROBLEMS } from "./problems";
 import { boundedJsonSize } from "@/lib/http/json";
 import { layoutSchema } from "./layout";
 import { GRACE_SECONDS, isPastGrace } from "./policy";
-import { forgetOpenLayout, knownOpenLayout } from "./own-attempt";
+import { forgetOpenLayout, getOwnAttempt, knownOpenLayout } from "./own-attempt";
 import { lockRowsForShare, timeValue } from "@/lib/db/dialect";
 import { randomUUID } from "node:crypto";
 import { fail, NOT_FOUND, type Failure, type Result } from "./result";
@@ -69,7 +68,7 @@ export function validateResponse(type: QuestionType, entry: LayoutEntry, raw: un
 const CLOSED = fail(409, "This attempt is already submitted. Time may have run out; your saved answers were graded.");
 
 async function openAttempt(user: CurrentUser, attemptId: string): Promise<Result<{ layout: LayoutEntry[]; deadlineAt: Date | null }>> {
-  const owned = await loadOwnAttempt(user, attemptId);
+  const owned = await getOwnAttempt(user, attemptId);
   if (!owned) return NOT_FOUND;
   if (owned.status !== "in_progress" || isPastGrace(owned.deadlineAt))
     return CLOSED;
@@ -85,7 +84,7 @@ export async function saveAnswer(user: CurrentUser, attemptId: string, body: unk
   // checks that the attempt is still open. Otherwise (or if it has closed) read it.
   const known = knownOpenLayout(user.id, attemptId);
   if (known) {
-    const saved = await saveOne(attemptId, layoutSchema.parse(JSON.parse(known)), questionId, response);
+    const saved = await saveOne(attemptId, known, questionId, response);
     if (saved.ok || saved.status !== 409) return saved;
     forgetOpenLayout(attemptId);
   }
@@ -157,7 +156,7 @@ export async function saveAnswers(
  * After the deadline (plus grace) the attempt is graded with what was saved in time.
  */
 export async function submitAttempt(user: CurrentUser, attemptId: string): Promise<Result<{ result: GradedSummary }>> {
-  const owned = await loadOwnAttempt(user, attemptId);
+  const owned = await getOwnAttempt(user, attemptId);
   if (!owned) return NOT_FOUND;
   if (owned.status === "in_progress") await gradeAttempt(owned.id, { auto: false });
   const result = await gradedSummary(owned.id);

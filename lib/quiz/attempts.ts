@@ -94,11 +94,6 @@ export async function startAttempt(user: CurrentUser, slug: string): Promise<Res
   }
 }
 
-/** The attempt, only if it belongs to the user; expired attempts are graded on touch. */
-export async function loadOwnAttempt(user: CurrentUser, attemptId: string) {
-  return getOwnAttempt(user, attemptId);
-}
-
 export type PublicQuestion = { id: string; type: string; prompt: string; payload: Record<string, unknown>; order: string[]; targets: string[] };
 
 /**

@@ -7,9 +7,11 @@ import "server-only";
 import { requestCache as cache } from "@/lib/http/request-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { asDouble, emptySlot } from "@/lib/db/dialect";
 import { rawBool, rawDate, rawNumber } from "@/lib/db/raw";
 import type { CurrentUser } from "@/lib/auth/session";
 import { gradeAttempt } from "./grading";
+import { layoutSchema, type AttemptLayout } from "./layout";
 import { isPastGrace } from "./policy";
 
 export type OwnAttemptRow = {
@@ -32,19 +34,16 @@ export type OwnAttemptRow = {
 
 type Slots = { kind: string; s1: unknown; s2: unknown; s3: unknown; n1: unknown; n2: unknown; n3: unknown; n4: unknown; b1: unknown; b2: unknown; b3: unknown; d1: unknown; d2: unknown; d3: unknown };
 
-const S = Prisma.sql`CAST(NULL AS TEXT)`;
-const N = Prisma.sql`CAST(NULL AS DOUBLE PRECISION)`;
-const B = Prisma.sql`CAST(NULL AS BOOLEAN)`;
-const D = Prisma.sql`CAST(NULL AS TIMESTAMP(3))`;
+const { text: S, number: N, boolean: B, time: D } = emptySlot;
 
 async function readOwnAttempt(userId: string, attemptId: string): Promise<OwnAttemptRow | null> {
   const rows = await db.$queryRaw<Slots[]>`
     SELECT 'attempt' AS "kind", a."quizId" AS "s1", a."status" AS "s2", a."layout" AS "s3",
-           CAST(a."percent" AS DOUBLE PRECISION) AS "n1", CAST(a."score" AS DOUBLE PRECISION) AS "n2", CAST(a."maxScore" AS DOUBLE PRECISION) AS "n3", CAST(a."attemptNumber" AS DOUBLE PRECISION) AS "n4",
+           ${asDouble(Prisma.sql`a."percent"`)} AS "n1", ${asDouble(Prisma.sql`a."score"`)} AS "n2", ${asDouble(Prisma.sql`a."maxScore"`)} AS "n3", ${asDouble(Prisma.sql`a."attemptNumber"`)} AS "n4",
            a."passed" AS "b1", a."autoSubmitted" AS "b2", a."keysRevealed" AS "b3", a."startedAt" AS "d1", a."submittedAt" AS "d2", a."deadlineAt" AS "d3"
       FROM "QuizAttempt" a WHERE a."id" = ${attemptId} AND a."userId" = ${userId}
     UNION ALL
-    SELECT 'answer', aa."questionId", aa."response", ${S}, CAST(aa."score" AS DOUBLE PRECISION), ${N}, ${N}, ${N}, aa."correct", ${B}, ${B}, ${D}, ${D}, ${D}
+    SELECT 'answer', aa."questionId", aa."response", ${S}, ${asDouble(Prisma.sql`aa."score"`)}, ${N}, ${N}, ${N}, aa."correct", ${B}, ${B}, ${D}, ${D}, ${D}
       FROM "AttemptAnswer" aa JOIN "QuizAttempt" a ON a."id" = aa."attemptId"
      WHERE a."id" = ${attemptId} AND a."userId" = ${userId}`;
   const head = rows.find((r) => r.kind === "attempt");
@@ -88,16 +87,16 @@ export const getOwnAttempt = cache(async (user: CurrentUser, attemptId: string):
 // reading the attempt again (issue 13: autosave in two round trips); whether the attempt
 // is still open is checked by the write itself (lib/quiz/answers.ts). Per instance and
 // bounded: a miss costs one read, nothing else.
-const openLayouts = new Map<string, { userId: string; layout: string }>();
+const openLayouts = new Map<string, { userId: string; layout: AttemptLayout }>();
 const MAX_OPEN_LAYOUTS = 20_000;
 
 function rememberOpenLayout(userId: string, attempt: Pick<OwnAttemptRow, "id" | "layout">) {
   if (openLayouts.size >= MAX_OPEN_LAYOUTS) openLayouts.clear();
-  openLayouts.set(attempt.id, { userId, layout: attempt.layout });
+  openLayouts.set(attempt.id, { userId, layout: layoutSchema.parse(JSON.parse(attempt.layout)) });
 }
 
 /** The layout of an open attempt of this user, when this instance has served it. */
-export function knownOpenLayout(userId: string, attemptId: string): string | null {
+export function knownOpenLayout(userId: string, attemptId: string): AttemptLayout | null {
   const known = openLayouts.get(attemptId);
   return known && known.userId === userId ? known.layout : null;
 }
