@@ -7,9 +7,9 @@ import { FocusedFormAlert } from "./forms/focused-alert";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import type { FormState } from "@/lib/forms";
 
-type Props = { action: (prev: FormState, form: FormData) => Promise<FormState> };
+type Props = { action: (prev: FormState, form: FormData) => Promise<FormState>; joinCode?: string };
 
-export function SignUpForm({ action }: Props) {
+export function SignUpForm({ action, joinCode }: Props) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState(async (prev: FormState, form: FormData) => {
     const result = await action(prev, form);
@@ -40,6 +40,15 @@ export function SignUpForm({ action }: Props) {
         required
         minLength={PASSWORD_MIN_LENGTH}
         error={state.fieldErrors?.password}
+      />
+      <Field
+        name="joinCode"
+        label="Enrollment code (optional)"
+        autoComplete="off"
+        hint="The code your instructor gave you, like K7M2-QX9P. Without one you join the open class."
+        maxLength={40}
+        defaultValue={state.values?.joinCode ?? joinCode}
+        error={state.fieldErrors?.joinCode}
       />
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Creating account…" : "Create account"}

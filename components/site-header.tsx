@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/roles";
 import { HeaderFrame } from "@/components/layout/static-chrome";
 import { SignOutButton } from "./sign-out-button";
 
@@ -9,9 +10,9 @@ export async function SiteHeader() {
     <HeaderFrame>
       {user ? (
         <>
-          {user.role === "instructor" && (
+          {isStaff(user.role) && (
             <li>
-              <Link href="/instructor">Instructor</Link>
+              <Link href="/instructor">Teaching</Link>
             </li>
           )}
           <li className="who">

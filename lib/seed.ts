@@ -8,12 +8,16 @@ import { loadLessons, type LessonFile } from "@/lib/content/lessons";
 import { loadQuizzes, type LoadedQuiz } from "@/lib/content/quizzes";
 import { compileQuestion } from "@/lib/quiz/compile";
 import { rebuildCourse, REBUILD_TX_OPTIONS } from "@/lib/course/record";
-import { retryOnTransientLock } from "@/lib/db/retry";
+import { retryOnConflict, retryOnTransientLock } from "@/lib/db/retry";
+import { newJoinCode } from "@/lib/sections/codes";
+import { openSignupSection } from "@/lib/sections/enrollment";
+import { endOfDayIn, startOfDayIn } from "@/lib/sections/terms";
 import { createUser } from "@/lib/users";
 
 export const DEMO_USERS: { name: string; email: string; password: string; role: Role }[] = [
   { name: "Dana Instructor", email: "instructor@casebook.test", password: "casebook-instructor", role: "instructor" },
   { name: "Sam Student", email: "student@casebook.test", password: "casebook-student", role: "student" },
+  { name: "Casey Coordinator", email: "coordinator@casebook.test", password: "casebook-coordinator", role: "coordinator" },
 ];
 
 /**
@@ -36,8 +40,34 @@ export async function seedDemoUsers() {
   for (const user of DEMO_USERS) {
     const exists = await db.user.findUnique({ where: { email: user.email }, select: { id: true } });
     if (exists) continue;
-    await createUser(user); // the one account path, so the demo student has a roster row
+    // The one account path, so the demo student joins the open section and has a roster row.
+    const created = await createUser(user);
+    if (user.role === "instructor") await teachOpenSection(created.id);
   }
+}
+
+/** Makes an instructor teach the open sign-up section (the demo instructor; test instructors). */
+export async function teachOpenSection(userId: string) {
+  const section = await openSignupSection(db);
+  if (section) await db.sectionInstructor.upsert({ where: { sectionId_userId: { sectionId: section.id, userId } }, create: { sectionId: section.id, userId }, update: {}, select: { userId: true } });
+}
+
+/**
+ * A course without sections gets one, open to sign-ups, for the current year: a new
+ * install works at once, and a coordinator renames it or adds the real terms. (An
+ * upgraded database got its default section from the migration instead.)
+ */
+export async function seedOpenSection() {
+  const course = await db.course.findUniqueOrThrow({ where: { slug: COURSE_SLUG }, select: { id: true, _count: { select: { sections: true } } } });
+  if (course._count.sections > 0) return;
+  const today = new Date().toISOString().slice(0, 10);
+  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  await retryOnConflict(() =>
+    db.section.create({
+      data: { courseId: course.id, name: "Open enrollment", termStart: startOfDayIn(today, "UTC"), termEnd: endOfDayIn(nextYear, "UTC"), timeZone: "UTC", joinCode: newJoinCode(), openSignup: true },
+      select: { id: true },
+    }),
+  );
 }
 
 /**
@@ -142,5 +172,6 @@ export async function seedContent(lessons: LessonFile[], quizzes: LoadedQuiz[]) 
 export async function seed({ demo }: { demo: boolean }) {
   const lessons = loadLessons();
   await seedContent(lessons, loadQuizzes(lessons));
+  await seedOpenSection();
   if (demo) await seedDemoUsers();
 }

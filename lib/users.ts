@@ -5,6 +5,7 @@ import { isUniqueViolation } from "@/lib/db/retry";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { recordStudentChanges } from "@/lib/course/record";
+import { enrollNewStudent } from "@/lib/sections/enrollment";
 
 export class EmailTakenError extends DomainError {
   constructor() {
@@ -15,8 +16,11 @@ export class EmailTakenError extends DomainError {
 
 export type NewUser = { name: string; email: string; password: string; role: Role };
 
-/** Creates a user; email must already be normalized (lower-cased, trimmed) by its schema. */
-export async function createUser(input: NewUser) {
+/**
+ * Creates a user; email must already be normalized (lower-cased, trimmed) by its schema.
+ * A student joins the section of `joinCode`, or the course's open sign-up section.
+ */
+export async function createUser(input: NewUser, joinCode?: string) {
   const passwordHash = await hashPassword(input.password);
   try {
     // The roster row is written with the account, so no student is ever missing from it.
@@ -25,6 +29,7 @@ export async function createUser(input: NewUser) {
         data: { name: input.name, email: input.email, passwordHash, role: input.role },
         select: { id: true, email: true, name: true, role: true },
       });
+      if (input.role === "student") await enrollNewStudent(tx, user.id, joinCode);
       await recordStudentChanges(tx, [user.id]);
       return user;
     });
@@ -49,6 +54,8 @@ export async function upsertUser(input: NewUser) {
       update: { name: input.name, passwordHash, role: input.role },
       select: { id: true, email: true, name: true, role: true },
     });
+    // A student in no section yet joins the open one, as a sign-up would.
+    if (user.role === "student" && !(await tx.enrollment.findFirst({ where: { userId: user.id, endedAt: null }, select: { id: true } }))) await enrollNewStudent(tx, user.id, undefined);
     await recordStudentChanges(tx, [user.id]);
     return user;
   });

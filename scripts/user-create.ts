@@ -1,4 +1,6 @@
-// `npm run user:create -- --email a@b.edu --role instructor [--name "A B"] [--password ...]`
+// `npm run user:create -- --email a@b.edu --role instructor [--name "A B"] [--password ...] [--section CODE|open]`
+// --section: an instructor teaches that section, a student joins it (its join code, or
+// "open" for the section new sign-ups join).
 import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -11,11 +13,12 @@ const argsSchema = z.object({
   role: z.enum(ROLES, { error: `--role must be one of: ${ROLES.join(", ")}` }),
   name: z.string().trim().min(1).max(100).optional(),
   password: z.string().min(PASSWORD_MIN_LENGTH, `--password needs at least ${PASSWORD_MIN_LENGTH} characters`).optional(),
+  section: z.string().trim().min(1).max(40).optional(),
 });
 
 async function main() {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, role: { type: "string", default: "student" }, name: { type: "string" }, password: { type: "string" } },
+    options: { email: { type: "string" }, role: { type: "string", default: "student" }, name: { type: "string" }, password: { type: "string" }, section: { type: "string" } },
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
@@ -33,6 +36,10 @@ async function main() {
     name: parsed.data.name ?? parsed.data.email.split("@")[0],
     password,
   });
+  if (parsed.data.section) {
+    const { placeInSection } = await import("../lib/sections/cli");
+    console.log(await placeInSection(user, parsed.data.section));
+  }
   console.log(`Saved ${user.role} ${user.email}${parsed.data.password ? "" : ` with password: ${password}`}`);
 }
 

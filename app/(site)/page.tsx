@@ -1,6 +1,7 @@
 import { JoinActions } from "@/components/layout/static-chrome";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/roles";
 import { COURSE_DESCRIPTION, COURSE_TITLE } from "@/lib/course/constants";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -8,7 +9,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function HomePage({ searchParams }: Props) {
   const user = await getCurrentUser();
   const closed = (await searchParams).account === "deleted";
-  if (user?.role === "instructor") redirect("/instructor");
+  if (user && isStaff(user.role)) redirect("/instructor");
   if (user) redirect("/course");
   return (
     <div className="landing">

@@ -1,21 +1,24 @@
 import Link from "next/link";
 
 const LINKS = [
-  { key: "roster", href: "/instructor", label: "Roster" },
-  { key: "items", href: "/instructor/quizzes", label: "Item analysis" },
-  { key: "objectives", href: "/instructor/objectives", label: "Objectives" },
-  { key: "certificates", href: "/instructor/certificates", label: "Certificates" },
-  { key: "sign-offs", href: "/instructor/sign-offs", label: "Sign-offs" },
-  { key: "preview", href: "/course", label: "Preview the course" },
+  { key: "roster", href: "/instructor", label: "Roster", scoped: true },
+  { key: "items", href: "/instructor/quizzes", label: "Item analysis", scoped: true },
+  { key: "objectives", href: "/instructor/objectives", label: "Objectives", scoped: true },
+  { key: "certificates", href: "/instructor/certificates", label: "Certificates", scoped: true },
+  { key: "sign-offs", href: "/instructor/sign-offs", label: "Sign-offs", scoped: true },
+  { key: "sections", href: "/instructor/sections", label: "Sections", scoped: false },
+  { key: "preview", href: "/course", label: "Preview the course", scoped: false },
 ];
 
-export function InstructorNav({ current }: { current: string }) {
+/** Staff navigation; the chosen section (if one) travels with the links that read by section. */
+export function InstructorNav({ current, section = "all" }: { current: string; section?: string }) {
+  const suffix = section !== "all" ? `?section=${encodeURIComponent(section)}` : "";
   return (
-    <nav aria-label="Instructor tools" className="subnav">
+    <nav aria-label="Teaching tools" className="subnav">
       <ul>
         {LINKS.map((l) => (
           <li key={l.key}>
-            <Link href={l.href} aria-current={l.key === current ? "page" : undefined}>
+            <Link href={l.scoped ? `${l.href}${suffix}` : l.href} aria-current={l.key === current ? "page" : undefined}>
               {l.label}
             </Link>
           </li>

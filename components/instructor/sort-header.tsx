@@ -9,6 +9,7 @@ export function rosterHref(query: RosterQuery, change: Partial<RosterQuery>) {
   if (next.sort !== "name") params.set("sort", next.sort);
   if (next.dir !== "asc") params.set("dir", next.dir);
   if (next.page > 1) params.set("page", String(next.page));
+  if (next.section !== "all") params.set("section", next.section);
   const search = params.toString();
   return `/instructor${search ? `?${search}` : ""}`;
 }

@@ -15,7 +15,7 @@ export function createInstructor(): Account {
   const account = newAccount("instructor");
   const result = spawnSync(
     "npm",
-    ["run", "--silent", "user:create", "--", "--email", account.email, "--role", "instructor", "--name", account.name, "--password", account.password],
+    ["run", "--silent", "user:create", "--", "--email", account.email, "--role", "instructor", "--name", account.name, "--password", account.password, "--section", "open"],
     { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, encoding: "utf8" },
   );
   if (result.status !== 0) throw new Error(`user:create failed: ${result.stderr}${result.stdout}`);

@@ -1,5 +1,5 @@
 import { DomainError } from "@/lib/boundary/errors";
-import type { Role } from "./roles";
+import { isStaff, type Role } from "./roles";
 
 export class AccessDeniedError extends DomainError {
   constructor(message = "You do not have access to this.") {
@@ -10,4 +10,9 @@ export class AccessDeniedError extends DomainError {
 /** Data functions call this so they stay safe even if a caller forgets its own check. */
 export function assertRole(viewer: { role: Role }, role: Role): void {
   if (viewer.role !== role) throw new AccessDeniedError();
+}
+
+/** Instructors and coordinators; which students each may see is lib/sections/scope.ts. */
+export function assertStaff(viewer: { role: Role }): void {
+  if (!isStaff(viewer.role)) throw new AccessDeniedError();
 }

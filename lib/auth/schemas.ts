@@ -21,6 +21,13 @@ export const signUpSchema = z.object({
     .string({ error: "Choose a password." })
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`)
     .max(200, "Use 200 characters or fewer for your password."),
+  // Optional: the section's enrollment code; without one the student joins the open class.
+  joinCode: z
+    .string()
+    .trim()
+    .max(40, "That is longer than any enrollment code.")
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

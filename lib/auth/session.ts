@@ -6,7 +6,7 @@ import { rawDate } from "@/lib/db/raw";
 import { COURSE_SLUG } from "@/lib/course/constants";
 import { noteCourseRow } from "@/lib/course/structure";
 import { sessionUserId } from "./session-token";
-import { isRole, type Role } from "./roles";
+import { isRole, isStaff, type Role } from "./roles";
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role };
 
@@ -58,5 +58,12 @@ export async function requireUser(returnTo?: string): Promise<CurrentUser> {
 export async function requireRole(role: Role, returnTo?: string): Promise<CurrentUser> {
   const user = await requireUser(returnTo);
   if (user.role !== role) forbidden();
+  return user;
+}
+
+/** For staff pages: instructors and coordinators; what each sees is lib/sections/scope.ts. */
+export async function requireStaff(returnTo?: string): Promise<CurrentUser> {
+  const user = await requireUser(returnTo);
+  if (!isStaff(user.role)) forbidden();
   return user;
 }

@@ -6,13 +6,12 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
-import type { Role } from "@/lib/auth/roles";
+import { allows, type Access } from "@/lib/auth/roles";
 import { fieldErrorsOf, formOf, type FormState } from "@/lib/forms";
 import { DomainError, type Failure } from "./errors";
 import { markDoor } from "./mark";
 import { runWithRequestCache } from "@/lib/http/request-cache";
 
-export type Access = "public" | "signed-in" | Role;
 type Caller<A extends Access> = A extends "public" ? CurrentUser | null : CurrentUser;
 
 type Spec<A extends Access, I> = {
@@ -30,7 +29,7 @@ type Ctx<A extends Access, I> = { user: Caller<A>; input: I; form: FormData; val
 async function callerFor(access: Access, form: FormData, returnTo: Spec<Access, unknown>["returnTo"]): Promise<CurrentUser | null> {
   if (access === "public") return getCurrentUser();
   const user = await requireUser(typeof returnTo === "function" ? returnTo(form) : returnTo);
-  if (access !== "signed-in" && user.role !== access) forbidden();
+  if (!allows(access, user.role)) forbidden();
   return user;
 }
 

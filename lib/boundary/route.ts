@@ -4,7 +4,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import type { Role } from "@/lib/auth/roles";
+import { allows, type Access } from "@/lib/auth/roles";
 import { parseJsonText, readTextWithin } from "@/lib/http/json";
 import { DomainError, fail, type Failure } from "./errors";
 import type { ApiError } from "./contracts";
@@ -14,8 +14,6 @@ import { runWithRequestCache } from "@/lib/http/request-cache";
 /** Largest JSON body any handler reads unless it says otherwise. */
 export const MAX_JSON_BYTES = 16 * 1024;
 
-/** Who may call: anyone (no session is read), any signed-in user, or one role. */
-export type Access = "public" | "signed-in" | Role;
 
 type Caller<A extends Access> = A extends "public" ? null : CurrentUser;
 
@@ -44,7 +42,7 @@ async function authorize(access: Access): Promise<{ user: CurrentUser | null } |
   if (access === "public") return { user: null };
   const user = await getCurrentUser();
   if (!user) return fail(401, "Sign in to continue.");
-  if (access !== "signed-in" && user.role !== access) return fail(403, "You do not have access to this.");
+  if (!allows(access, user.role)) return fail(403, "You do not have access to this.");
   return { user };
 }
 

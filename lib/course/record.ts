@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { evaluateReadiness } from "@/lib/readiness/rules";
-import { replaceSummaries, summaryRowsOf } from "@/lib/roster/summaries";
+import { rawDate } from "@/lib/db/raw";
+import { replaceSummaries, summaryRowsOf, type SummaryStudent } from "@/lib/roster/summaries";
 import { parseCourseConfig, type CourseConfig } from "./config";
 import { bestAttemptIds, gradedOf, loadStudentFacts, objectiveEvidence, readinessInputOf, type StudentFacts } from "./facts";
 import { passes, passMarkFor } from "./rules";
@@ -42,6 +43,15 @@ async function recordReadiness(tx: Tx, courseId: string, structure: CourseStruct
   }
 }
 
+/** The students among these users, each with their active section: one statement. */
+async function summaryStudents(tx: Tx, courseId: string, ids: string[]): Promise<SummaryStudent[]> {
+  const rows = await tx.$queryRaw<{ id: string; name: string; email: string; lastActiveAt: unknown; sectionId: string | null }[]>`
+    SELECT u."id", u."name", u."email", u."lastActiveAt", e."sectionId"
+      FROM "User" u LEFT JOIN "Enrollment" e ON e."userId" = u."id" AND e."activeCourseId" = ${courseId}
+     WHERE u."id" IN (${Prisma.join(ids)}) AND u."role" = 'student' AND u."deletedAt" IS NULL`;
+  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, lastActiveAt: rawDate(r.lastActiveAt), sectionId: r.sectionId }));
+}
+
 /** Records readiness and rewrites the summaries of these users, inside `tx`. */
 export async function recordStudentChanges(tx: Tx, userIds: string[]) {
   if (userIds.length === 0) return;
@@ -56,10 +66,7 @@ export async function recordStudentChanges(tx: Tx, userIds: string[]) {
     // Take the students' row locks before reading: on PostgreSQL two concurrent events for
     // one student then run one after the other, and the second reads what the first wrote.
     await tx.$executeRaw`UPDATE "User" SET "lastActiveAt" = "lastActiveAt" WHERE "id" IN (${Prisma.join(ids)})`;
-    const [users, facts] = await Promise.all([
-      tx.user.findMany({ where: { id: { in: ids }, role: "student", deletedAt: null }, select: { id: true, name: true, email: true, lastActiveAt: true } }),
-      loadStudentFacts(tx, course.id, ids),
-    ]);
+    const [users, facts] = await Promise.all([summaryStudents(tx, course.id, ids), loadStudentFacts(tx, course.id, ids)]);
     await recordReadiness(tx, course.id, structure, config, users, facts);
     await replaceSummaries(tx, ids, users.map((u) => summaryRowsOf(course.id, structure, u, facts.get(u.id)!)));
   }

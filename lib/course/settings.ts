@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
 import { recordAudit } from "@/lib/audit";
-import { assertRole } from "@/lib/auth/assert";
+import { AccessDeniedError } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
 import { courseConfigSchema, parseCourseConfig, type CourseConfig } from "./config";
 import { rebuildCourse, REBUILD_TX_OPTIONS } from "./record";
@@ -15,7 +15,8 @@ import { readCourse } from "./structure";
  * transaction as the change, so no page ever shows the old rule next to the new one.
  */
 export async function changeCourseConfig(viewer: CurrentUser, patch: Partial<CourseConfig>): Promise<CourseConfig> {
-  assertRole(viewer, "instructor");
+  // Course-wide: one coordinator decides for every section.
+  if (viewer.role !== "coordinator") throw new AccessDeniedError("Only a course coordinator can change course-wide settings.");
   return retryOnConflict(() => db.$transaction(async (tx) => {
     const course = await readCourse(tx);
     const current = parseCourseConfig(course.config);

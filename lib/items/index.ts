@@ -1,27 +1,42 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
 import { passMarkFor } from "@/lib/course/rules";
 import { getCourse } from "@/lib/course/structure";
+import { chooseSections, inSections } from "@/lib/sections/scope";
 import { discrimination, facility, flagsFor, optionCounts, type ItemSums } from "./stats";
 
 type SumRow = { questionId: string; n: number | bigint; sx: number | null; sxx: number | null; sr: number | null; srr: number | null; sxr: number | null };
 
-export async function listQuizzesForAnalysis(viewer: CurrentUser) {
-  assertRole(viewer, "instructor");
-  const course = await getCourse();
-  const quizzes = await db.quiz.findMany({ where: { courseId: course.id }, select: { id: true, slug: true, title: true, kind: true }, orderBy: { position: "asc" } });
-  const counts = await db.quizAttempt.groupBy({ by: ["quizId"], where: { status: "graded", quiz: { courseId: course.id } }, _count: { _all: true } });
-  const by = new Map(counts.map((c) => [c.quizId, c._count._all]));
-  return quizzes.map((q) => ({ ...q, gradedAttempts: by.get(q.id) ?? 0 }));
+/**
+ * Attempts by the students of the chosen sections: their current section's students, as
+ * on the roster. `ids` null is a coordinator's "all sections": every attempt.
+ */
+function byStudentsOf(ids: string[] | null): Prisma.Sql {
+  return ids === null ? Prisma.sql`1 = 1` : Prisma.sql`t."userId" IN (SELECT s."userId" FROM "StudentSummary" s WHERE ${inSections(Prisma.sql`s."sectionId"`, ids)})`;
 }
 
-/** Item analysis for one quiz, from SQL aggregates over every graded attempt. */
-export async function analyzeQuiz(viewer: CurrentUser, slug: string) {
-  assertRole(viewer, "instructor");
+/** Null when the requested section is not the viewer's. */
+export async function listQuizzesForAnalysis(viewer: CurrentUser, section?: string) {
+  const chosen = await chooseSections(viewer, section);
+  if (!chosen) return null;
+  const course = await getCourse();
+  const quizzes = await db.quiz.findMany({ where: { courseId: course.id }, select: { id: true, slug: true, title: true, kind: true }, orderBy: { position: "asc" } });
+  const counts = await db.$queryRaw<{ quizId: string; n: number | bigint }[]>`
+    SELECT t."quizId" AS "quizId", COUNT(*) AS "n" FROM "QuizAttempt" t
+     WHERE t."status" = 'graded' AND ${byStudentsOf(chosen.ids)}
+     GROUP BY t."quizId"`;
+  const by = new Map(counts.map((c) => [c.quizId, Number(c.n)]));
+  return { quizzes: quizzes.map((q) => ({ ...q, gradedAttempts: by.get(q.id) ?? 0 })), chosen };
+}
+
+/** Item analysis for one quiz, from SQL aggregates over the chosen sections' graded attempts. */
+export async function analyzeQuiz(viewer: CurrentUser, slug: string, section?: string) {
+  const chosen = await chooseSections(viewer, section);
+  if (!chosen) return null;
+  const scoped = byStudentsOf(chosen.ids);
   const course = await getCourse();
   const quiz = await db.quiz.findUnique({ where: { courseId_slug: { courseId: course.id, slug } }, select: { id: true, slug: true, title: true, kind: true } });
   if (!quiz) return null;
@@ -40,16 +55,17 @@ export async function analyzeQuiz(viewer: CurrentUser, slug: string) {
       FROM "QuizAttempt" t
       JOIN "AttemptAnswer" a ON a."attemptId" = t."id"
       JOIN "Question" q ON q."id" = a."questionId"
-      WHERE t."quizId" = ${quiz.id} AND t."status" = 'graded' AND a."score" IS NOT NULL
+      WHERE t."quizId" = ${quiz.id} AND t."status" = 'graded' AND a."score" IS NOT NULL AND ${scoped}
       GROUP BY a."questionId"`,
     db.$queryRaw<{ questionId: string; response: string; count: number | bigint }[]>`
       SELECT a."questionId" AS "questionId", a."response" AS "response", COUNT(*) AS "count"
       FROM "QuizAttempt" t
       JOIN "AttemptAnswer" a ON a."attemptId" = t."id"
       JOIN "Question" q ON q."id" = a."questionId"
-      WHERE t."quizId" = ${quiz.id} AND t."status" = 'graded' AND q."type" IN ('single', 'multiple', 'true_false')
+      WHERE t."quizId" = ${quiz.id} AND t."status" = 'graded' AND q."type" IN ('single', 'multiple', 'true_false') AND ${scoped}
       GROUP BY a."questionId", a."response"`,
-    db.quizAttempt.aggregate({ where: { quizId: quiz.id, status: "graded" }, _count: { _all: true }, _avg: { percent: true } }),
+    db.$queryRaw<{ n: number | bigint; average: number | null }[]>`
+      SELECT COUNT(*) AS "n", AVG(t."percent") AS "average" FROM "QuizAttempt" t WHERE t."quizId" = ${quiz.id} AND t."status" = 'graded' AND ${scoped}`,
   ]);
   const sumsBy = new Map(sums.map((r) => [r.questionId, { n: Number(r.n), sx: Number(r.sx ?? 0), sxx: Number(r.sxx ?? 0), sr: Number(r.sr ?? 0), srr: Number(r.srr ?? 0), sxr: Number(r.sxr ?? 0) } satisfies ItemSums]));
   const items = questions
@@ -59,7 +75,8 @@ export async function analyzeQuiz(viewer: CurrentUser, slug: string) {
       const options = optionCounts(q.type, JSON.parse(q.payload), JSON.parse(q.answerKey), grouped.filter((g) => g.questionId === q.id).map((g) => ({ response: g.response, count: Number(g.count) })));
       return { id: q.id, number: index + 1, key: q.key, type: q.type, prompt: q.prompt, objective: q.objective, n: s.n, facility: facility(s), discrimination: discrimination(s), options, flags: flagsFor(s, options) };
     });
-  return { quiz: { ...quiz, passMark }, items, attempts: attemptStats._count._all, averagePercent: attemptStats._avg.percent };
+  const average = attemptStats[0]?.average;
+  return { quiz: { ...quiz, passMark }, items, attempts: Number(attemptStats[0]?.n ?? 0), averagePercent: average === null || average === undefined ? null : Number(average), chosen };
 }
 
 /**
@@ -68,12 +85,12 @@ export async function analyzeQuiz(viewer: CurrentUser, slug: string) {
  * earliest on a tie, as bestAttempts), and the test is `earned * 100 < percent * possible`
  * (isMastered, negated). A test compares this SQL with the pure rule on the same data.
  */
-export async function studentsBelowMastery(questionIds: string[], masteryPercent: number) {
+export async function studentsBelowMastery(questionIds: string[], masteryPercent: number, sectionIds: string[] | null = null) {
   return db.$queryRaw<{ userId: string; earned: number | null; possible: number | bigint }[]>`
     WITH ranked AS (
       SELECT t."id", ROW_NUMBER() OVER (PARTITION BY t."userId", t."quizId" ORDER BY t."percent" DESC, t."attemptNumber" ASC) AS "rank"
       FROM "QuizAttempt" t
-      WHERE t."status" = 'graded' AND t."quizId" IN (SELECT DISTINCT "quizId" FROM "Question" WHERE "id" IN (${Prisma.join(questionIds)}))
+      WHERE t."status" = 'graded' AND ${byStudentsOf(sectionIds)} AND t."quizId" IN (SELECT DISTINCT "quizId" FROM "Question" WHERE "id" IN (${Prisma.join(questionIds)}))
     )
     SELECT t."userId" AS "userId", SUM(a."score" * q."points") AS "earned", SUM(q."points") AS "possible"
     FROM ranked r
@@ -86,23 +103,35 @@ export async function studentsBelowMastery(questionIds: string[], masteryPercent
     ORDER BY t."userId"`;
 }
 
-/** Class mastery per learning objective, and the students below the course's threshold. */
-export async function analyzeObjectives(viewer: CurrentUser, objectiveId?: string) {
-  assertRole(viewer, "instructor");
+/**
+ * Class mastery per learning objective in the chosen sections, and their students below
+ * the course's threshold. Null when the requested section is not the viewer's.
+ */
+export async function analyzeObjectives(viewer: CurrentUser, objectiveId?: string, section?: string) {
+  const chosen = await chooseSections(viewer, section);
+  if (!chosen) return null;
   const course = await getCourse();
   const config = parseCourseConfig(course.config);
   const lessons = await db.lesson.findMany({ where: { courseId: course.id }, select: { slug: true, title: true, objectives: true }, orderBy: { position: "asc" } });
   const objectives = lessons.flatMap((l) => (JSON.parse(l.objectives) as { id: string; text: string }[]).map((o) => ({ ...o, lesson: l.title })));
   const questions = await db.question.findMany({ where: { quiz: { courseId: course.id } }, select: { id: true, objective: true, points: true } });
-  // Graded answers are exactly those with a score (autosaved ones have none yet), so
-  // the sums come from the (questionId, score) index alone, without touching attempts.
-  const rows = questions.length
-    ? await db.$queryRaw<{ questionId: string; earned: number | null; answered: number | bigint }[]>`
+  // Graded answers are exactly those with a score (autosaved ones have none yet). For a
+  // coordinator's whole course the sums come from the (questionId, score) index alone;
+  // for sections, through the attempts of their students.
+  const questionIn = Prisma.join(questions.map((q) => q.id));
+  const rows = !questions.length
+    ? []
+    : chosen.ids === null
+      ? await db.$queryRaw<{ questionId: string; earned: number | null; answered: number | bigint }[]>`
         SELECT "questionId" AS "questionId", SUM("score") AS "earned", COUNT("score") AS "answered"
         FROM "AttemptAnswer"
-        WHERE "questionId" IN (${Prisma.join(questions.map((q) => q.id))}) AND "score" IS NOT NULL
+        WHERE "questionId" IN (${questionIn}) AND "score" IS NOT NULL
         GROUP BY "questionId"`
-    : [];
+      : await db.$queryRaw<{ questionId: string; earned: number | null; answered: number | bigint }[]>`
+        SELECT a."questionId" AS "questionId", SUM(a."score") AS "earned", COUNT(a."score") AS "answered"
+        FROM "AttemptAnswer" a JOIN "QuizAttempt" t ON t."id" = a."attemptId"
+        WHERE a."questionId" IN (${questionIn}) AND a."score" IS NOT NULL AND ${byStudentsOf(chosen.ids)}
+        GROUP BY a."questionId"`;
   const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
   const by = new Map<string, { earned: number; possible: number; answers: number }>();
   for (const q of questions) {
@@ -122,7 +151,7 @@ export async function analyzeObjectives(viewer: CurrentUser, objectiveId?: strin
   const selected = objectiveId ? objectives.find((o) => o.id === objectiveId) : undefined;
   if (selected) {
     const ids = questions.filter((q) => q.objective === selected.id).map((q) => q.id);
-    const perStudent = !ids.length ? [] : await studentsBelowMastery(ids, config.objectiveMasteryPercent);
+    const perStudent = !ids.length ? [] : await studentsBelowMastery(ids, config.objectiveMasteryPercent, chosen.ids);
     belowTotal = perStudent.length;
     const first = perStudent.slice(0, 100);
     const users = new Map((await db.user.findMany({ where: { id: { in: first.map((p) => p.userId) }, deletedAt: null }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));
@@ -131,5 +160,5 @@ export async function analyzeObjectives(viewer: CurrentUser, objectiveId?: strin
       return u ? [{ ...u, mastery: Number(p.earned ?? 0) / Number(p.possible) }] : [];
     });
   }
-  return { objectives: summary, selected, below, belowTotal, threshold: config.objectiveMasteryPercent };
+  return { objectives: summary, selected, below, belowTotal, threshold: config.objectiveMasteryPercent, chosen };
 }

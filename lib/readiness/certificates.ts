@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
+import { assertStaff } from "@/lib/auth/assert";
 import { recordAudit } from "@/lib/audit";
-import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
 import { statusOf } from "@/lib/credentials/badge";
 import { recordStudentChanges } from "@/lib/course/record";
 import { COURSE_TITLE } from "@/lib/course/constants";
+import { canSeeStudent, chooseSections } from "@/lib/sections/scope";
 
 /** Public lookup for /verify/<code>: only what a verifier needs, nothing private. */
 export async function findCertificateForVerification(code: string) {
@@ -19,20 +20,32 @@ export async function findCertificateForVerification(code: string) {
   return { ...cert, courseTitle: cert.course.title ?? COURSE_TITLE, status: statusOf(cert) };
 }
 
-export async function listCertificates(viewer: CurrentUser) {
-  assertRole(viewer, "instructor");
-  return db.certificate.findMany({
+/**
+ * The certificates of the chosen sections' students (null: not the viewer's section). A
+ * coordinator's "all" also lists certificates whose holder closed their account.
+ */
+export async function listCertificates(viewer: CurrentUser, section?: string) {
+  const chosen = await chooseSections(viewer, section);
+  if (!chosen) return null;
+  const certificates = await db.certificate.findMany({
+    where: chosen.ids ? { user: { summaries: { some: { sectionId: { in: chosen.ids } } } } } : {},
     select: { code: true, holderName: true, issuedAt: true, revokedAt: true, revokedReason: true, withdrawnAt: true, user: { select: { email: true } } },
     orderBy: { issuedAt: "desc" },
     take: 200,
   });
+  return { certificates, chosen };
 }
 
 export type RevokeResult = { ok: true } | { ok: false; message: string };
 
 /** Revokes with a reason; the audit entry commits with the change. Revoking twice changes nothing. */
 export async function revokeCertificate(viewer: CurrentUser, code: string, reason: string): Promise<RevokeResult> {
-  assertRole(viewer, "instructor");
+  assertStaff(viewer);
+  const holder = await db.certificate.findUnique({ where: { code }, select: { userId: true } });
+  // Another section's certificate is "not found", like one that does not exist. A closed
+  // account's certificate (no holder) is the coordinator's.
+  const visible = holder && (viewer.role === "coordinator" || (holder.userId !== null && (await canSeeStudent(viewer, holder.userId))));
+  if (!visible) return { ok: false, message: "No certificate has that code." };
   return retryOnConflict(() => db.$transaction(async (tx) => {
     const cert = await tx.certificate.findUnique({ where: { code }, select: { id: true, userId: true, revokedAt: true } });
     if (!cert) return { ok: false, message: "No certificate has that code." };

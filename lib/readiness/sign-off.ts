@@ -2,23 +2,27 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation, retryOnConflict } from "@/lib/db/retry";
 import { recordAudit } from "@/lib/audit";
-import { assertRole } from "@/lib/auth/assert";
+import { AccessDeniedError } from "@/lib/auth/assert";
+import { canSeeStudent, chooseSections } from "@/lib/sections/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
 import { rebuildCourse, recordStudentChanges, REBUILD_TX_OPTIONS } from "@/lib/course/record";
 import { getCourse } from "@/lib/course/structure";
 
 /**
- * Students who have passed the final and have no sign-off yet: the ones an
- * instructor can act on. (Sign-off is the last step, so earlier students wait.)
+ * Students of the chosen sections who have passed the final and have no sign-off yet:
+ * the ones an instructor can act on. (Sign-off is the last step, so earlier students
+ * wait.) Null when the requested section is not the viewer's.
  */
-export async function listAwaitingSignOff(viewer: CurrentUser) {
-  assertRole(viewer, "instructor");
+export async function listAwaitingSignOff(viewer: CurrentUser, section?: string) {
+  const chosen = await chooseSections(viewer, section);
+  if (!chosen) return null;
   const course = await getCourse();
-  return db.user.findMany({
+  const students = await db.user.findMany({
     where: {
       role: "student",
       deletedAt: null,
+      ...(chosen.ids ? { summaries: { some: { sectionId: { in: chosen.ids } } } } : {}),
       signOffs: { none: { courseId: course.id } },
       attempts: { some: { passed: true, quiz: { courseId: course.id, kind: "final" } } },
     },
@@ -26,13 +30,12 @@ export async function listAwaitingSignOff(viewer: CurrentUser) {
     orderBy: { name: "asc" },
     take: 200,
   });
+  return { students, chosen };
 }
 
 export async function signOffStudent(viewer: CurrentUser, studentId: string, note: string): Promise<{ ok: true } | { ok: false; message: string }> {
-  assertRole(viewer, "instructor");
+  if (!(await canSeeStudent(viewer, studentId))) return { ok: false, message: "No such student." };
   const course = await getCourse();
-  const student = await db.user.findFirst({ where: { id: studentId, role: "student", deletedAt: null }, select: { id: true } });
-  if (!student) return { ok: false, message: "No such student." };
   try {
     await db.$transaction(async (tx) => {
       const row = await tx.instructorSignOff.create({ data: { studentId, courseId: course.id, instructorId: viewer.id, note }, select: { id: true } });
@@ -46,8 +49,9 @@ export async function signOffStudent(viewer: CurrentUser, studentId: string, not
   return { ok: true };
 }
 
+/** Course-wide, so the coordinator's (per-section settings are issue 14's next step). */
 export async function setSignOffRequired(viewer: CurrentUser, required: boolean) {
-  assertRole(viewer, "instructor");
+  if (viewer.role !== "coordinator") throw new AccessDeniedError("Only a course coordinator can change course-wide settings.");
   const course = await getCourse();
   const current = parseCourseConfig(course.config);
   if (current.requireInstructorSignOff === required) return;

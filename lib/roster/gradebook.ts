@@ -1,33 +1,37 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
 import { statusOf } from "@/lib/credentials/badge";
 import { CSV_BOM, csvRow } from "@/lib/csv";
 import { getCourse } from "@/lib/progress";
+import { DomainError } from "@/lib/boundary/errors";
+import { chooseSections } from "@/lib/sections/scope";
 
 const BATCH = 1000;
 
 /**
- * The gradebook as CSV lines, one row per student, read in batches so a class of
- * 10,000 never sits in memory at once.
+ * The gradebook of one section (or all the viewer's) as CSV lines, one row per student,
+ * read in batches so a class of 10,000 never sits in memory at once. Another instructor's
+ * section throws a 404 DomainError before the first line.
  */
-export async function* gradebookCsv(viewer: CurrentUser): AsyncGenerator<string> {
-  assertRole(viewer, "instructor");
+export async function* gradebookCsv(viewer: CurrentUser, section?: string): AsyncGenerator<string> {
+  const chosen = await chooseSections(viewer, section);
+  if (!chosen) throw new DomainError(404, "No such section.");
   const course = await getCourse();
+  const names = new Map(chosen.sections.map((s) => [s.id, s.name]));
   const quizzes = await db.quiz.findMany({ where: { courseId: course.id }, select: { id: true, title: true, kind: true }, orderBy: { position: "asc" } });
   const lessonQuizzes = quizzes.filter((q) => q.kind !== "final");
   const final = quizzes.find((q) => q.kind === "final");
-  yield CSV_BOM + csvRow(["Name", "Email", "Progress %", ...lessonQuizzes.map((q) => `${q.title} (best %)`), "Final assessment (best %)", "Readiness", "Ready on", "Certificate code", "Certificate status"]);
+  yield CSV_BOM + csvRow(["Name", "Email", "Section", "Progress %", ...lessonQuizzes.map((q) => `${q.title} (best %)`), "Final assessment (best %)", "Readiness", "Ready on", "Certificate code", "Certificate status"]);
   let cursor: string | undefined;
   for (;;) {
     const students = await db.user.findMany({
-      where: { role: "student", deletedAt: null },
+      where: { role: "student", deletedAt: null, ...(chosen.ids ? { summaries: { some: { courseId: course.id, sectionId: { in: chosen.ids } } } } : {}) },
       select: {
         id: true,
         name: true,
         email: true,
-        summaries: { where: { courseId: course.id }, select: { progressPercent: true, readyAt: true } },
+        summaries: { where: { courseId: course.id }, select: { progressPercent: true, readyAt: true, sectionId: true } },
         quizBests: { select: { quizId: true, bestPercent: true } },
         certificates: { where: { courseId: course.id }, select: { code: true, revokedAt: true, withdrawnAt: true } },
       },
@@ -44,6 +48,7 @@ export async function* gradebookCsv(viewer: CurrentUser): AsyncGenerator<string>
       chunk += csvRow([
         s.name,
         s.email,
+        summary?.sectionId ? (names.get(summary.sectionId) ?? "") : "",
         summary?.progressPercent ?? 0,
         ...lessonQuizzes.map((q) => best.get(q.id) ?? ""),
         final ? (best.get(final.id) ?? "") : "",
@@ -57,3 +62,4 @@ export async function* gradebookCsv(viewer: CurrentUser): AsyncGenerator<string>
     cursor = students[students.length - 1].id;
   }
 }
+

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getCourse } from "@/lib/progress";
+import { chooseSections, inSections } from "@/lib/sections/scope";
 import { AT_RISK_FAILED_ATTEMPTS, rosterStatus, type RosterStatus } from "./rules";
 import { PAGE_SIZE, type RosterQuery } from "./schemas";
 
@@ -36,11 +36,13 @@ export type RosterEntry = {
 const date = (v: Date | string | null) => (v === null ? null : new Date(v));
 
 /**
- * One page of the roster. Filtering, searching, sorting and counting all happen in
- * SQL over the maintained summaries, so the cost does not grow with attempts.
+ * One page of the roster of the sections the viewer picked (null: not theirs). Filtering,
+ * searching, sorting and counting all happen in SQL over the maintained summaries, so
+ * the cost does not grow with attempts.
  */
 export async function queryRoster(viewer: CurrentUser, query: RosterQuery, now = new Date()) {
-  assertRole(viewer, "instructor");
+  const chosen = await chooseSections(viewer, query.section);
+  if (!chosen) return null;
   const course = await getCourse();
   const config = parseCourseConfig(course.config);
   const cutoff = new Date(now.getTime() - config.atRiskInactiveDays * 86_400_000);
@@ -48,7 +50,7 @@ export async function queryRoster(viewer: CurrentUser, query: RosterQuery, now =
   const sortQuiz = query.sort.startsWith("quiz:") ? quizzes.find((q) => q.id === query.sort.slice(5)) : undefined;
 
   const atRisk = Prisma.sql`(s."readyAt" IS NULL AND (COALESCE(s."lastActiveAt", u."createdAt") < ${cutoff} OR s."maxFailsUnpassed" >= ${AT_RISK_FAILED_ATTEMPTS}))`;
-  const conditions = [Prisma.sql`s."courseId" = ${course.id}`, Prisma.sql`u."deletedAt" IS NULL`, Prisma.sql`u."role" = 'student'`];
+  const conditions = [Prisma.sql`s."courseId" = ${course.id}`, inSections(Prisma.sql`s."sectionId"`, chosen.ids), Prisma.sql`u."deletedAt" IS NULL`, Prisma.sql`u."role" = 'student'`];
   if (query.q) {
     const pattern = `%${query.q.normalize("NFKC").toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(Prisma.sql`s."searchText" LIKE ${pattern} ESCAPE '\\'`);
@@ -99,5 +101,5 @@ export async function queryRoster(viewer: CurrentUser, query: RosterQuery, now =
     };
   });
   const total = Number(counted[0]?.total ?? 0);
-  return { entries, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), quizzes, config };
+  return { entries, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), quizzes, config, chosen };
 }

@@ -12,6 +12,8 @@ export const rosterQuerySchema = z.object({
   sort: z.union([z.enum(ROSTER_SORTS), z.string().regex(/^quiz:[a-z0-9]{1,40}$/)]).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  // A section id, or "all" (every section the viewer may see).
+  section: z.string().max(64).catch("all").default("all"),
 });
 export type RosterQuery = z.infer<typeof rosterQuerySchema>;
 

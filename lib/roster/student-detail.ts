@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
 import { recordAudit } from "@/lib/audit";
-import { assertRole } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getCourse } from "@/lib/progress";
 import { keyOf, payloadOf } from "@/lib/quiz/columns";
@@ -11,11 +10,11 @@ import { effectiveLimits } from "@/lib/quiz/policy";
 import { retakeNote, type RetakeNote } from "@/lib/quiz/reveal";
 import type { ReviewedQuestion } from "@/lib/quiz/review";
 import { getReadiness } from "@/lib/readiness";
+import { canSeeStudent } from "@/lib/sections/scope";
 
-/** Everything an instructor sees about one student. Null when there is no such student. */
+/** Everything an instructor sees about one student. Null when there is no such student in the viewer's sections. */
 export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
-  assertRole(viewer, "instructor");
-  if (studentId.length > 64) return null;
+  if (!(await canSeeStudent(viewer, studentId))) return null;
   const student = await db.user.findFirst({
     where: { id: studentId, role: "student", deletedAt: null },
     select: { id: true, name: true, email: true, createdAt: true, lastActiveAt: true },
@@ -23,7 +22,7 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
   if (!student) return null;
   const course = await getCourse();
   const asStudent: CurrentUser = { id: student.id, name: student.name, email: student.email, role: "student" };
-  const [readiness, progress, attempts, accommodation] = await Promise.all([
+  const [readiness, progress, attempts, accommodation, enrollments] = await Promise.all([
     // Read only: an instructor looking at a student never records or grades anything for them.
     getReadiness(asStudent, { readOnly: true }),
     db.lessonProgress.findMany({
@@ -40,6 +39,11 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
       orderBy: { startedAt: "desc" },
     }),
     db.accommodation.findUnique({ where: { userId_courseId: { userId: student.id, courseId: course.id } }, select: { timeMultiplier: true, extraAttempts: true } }),
+    db.enrollment.findMany({
+      where: { userId: student.id, courseId: course.id },
+      select: { startedAt: true, endedAt: true, endReason: true, section: { select: { id: true, name: true } } },
+      orderBy: { startedAt: "desc" },
+    }),
   ]);
   const questionIds = [...new Set(attempts.flatMap((a) => layoutSchema.parse(JSON.parse(a.layout)).map((l) => l.q)))];
   const questions = new Map(
@@ -66,7 +70,8 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
     ...(readiness.reachedAt ? [{ at: readiness.reachedAt, text: "Became internship ready" }] : []),
   ].sort((x, y) => y.at.getTime() - x.at.getTime());
   const limits = accommodation ?? { timeMultiplier: 1, extraAttempts: 0 };
-  return { student, readiness, attempts: detailedAttempts, timeline, accommodation: limits, retakeNotes: await retakeNotesFor(attempts, limits) };
+  const sections = enrollments.map((e) => ({ ...e.section, startedAt: e.startedAt, endedAt: e.endedAt, endReason: e.endReason }));
+  return { student, readiness, attempts: detailedAttempts, timeline, accommodation: limits, retakeNotes: await retakeNotesFor(attempts, limits), sections };
 }
 
 type AttemptForNotes = { status: string; passed: boolean | null; keysRevealed: boolean; layout: string; quiz: { id: string; title: string; maxAttempts: number; timeLimitSeconds: number | null; drawCount: number | null } };
@@ -91,11 +96,9 @@ async function retakeNotesFor(attempts: AttemptForNotes[], accommodation: { time
 
 /** Extra time (multiplier) and extra attempts for one student, recorded in the audit log. */
 export async function setAccommodation(viewer: CurrentUser, studentId: string, { timeMultiplier, extraAttempts }: { timeMultiplier: number; extraAttempts: number }) {
-  assertRole(viewer, "instructor");
   const input = { timeMultiplier, extraAttempts }; // only these two fields, whatever the caller passed
+  if (!(await canSeeStudent(viewer, studentId))) return { ok: false as const, message: "No such student." };
   const course = await getCourse();
-  const student = await db.user.findFirst({ where: { id: studentId, role: "student", deletedAt: null }, select: { id: true } });
-  if (!student) return { ok: false as const, message: "No such student." };
   await retryOnConflict(() => db.$transaction(async (tx) => {
     const before = await tx.accommodation.findUnique({ where: { userId_courseId: { userId: studentId, courseId: course.id } }, select: { timeMultiplier: true, extraAttempts: true } });
     await tx.accommodation.upsert({

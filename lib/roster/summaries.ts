@@ -8,7 +8,7 @@ export function searchTextOf(name: string, email: string) {
   return `${name} ${email}`.normalize("NFKC").toLowerCase();
 }
 
-export type SummaryStudent = { id: string; name: string; email: string; lastActiveAt: Date | null };
+export type SummaryStudent = { id: string; name: string; email: string; lastActiveAt: Date | null; sectionId: string | null };
 
 /**
  * The roster rows of one student, from the same facts and rules as the student's own
@@ -37,6 +37,7 @@ export function summaryRowsOf(courseId: string, structure: CourseStructure, user
     readyAt: facts.readyAt,
     lastActiveAt: user.lastActiveAt,
     maxFailsUnpassed: Math.max(0, ...quizBests.filter((b) => !b.passed).map((b) => b.failed)),
+    sectionId: user.sectionId,
   };
   return { summary, quizBests };
 }

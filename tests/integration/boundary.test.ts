@@ -28,7 +28,7 @@ async function signOffRequired() {
 describe("server actions through the door", () => {
   it("the sign-off switch turns the requirement on and off again (off used to do nothing)", async () => {
     const { setSignOffRequiredAction } = await import("@/app/(site)/instructor/sign-offs/actions");
-    caller = await makeUser("instructor");
+    caller = await makeUser("coordinator");
     const post = (value: string) => {
       const form = new FormData();
       form.set("required", value);

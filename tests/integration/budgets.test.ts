@@ -30,6 +30,7 @@ vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, d
 import { POST as startOrResume } from "@/app/api/quizzes/[slug]/attempts/route";
 import { GET as attemptJson } from "@/app/api/attempts/[attemptId]/route";
 import { POST as autosave } from "@/app/api/attempts/[attemptId]/answers/route";
+import { activeSectionOf } from "@/lib/sections/enrollment";
 import { POST as submit } from "@/app/api/attempts/[attemptId]/submit/route";
 import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -127,7 +128,7 @@ const ok = async (response: Response) => {
 // Rows run in this order: the attempt rows follow one final attempt from start to result.
 const REQUESTS: Record<Name, Request> = {
   "home page": { source: "app/(site)/page.tsx", calls: ["getCurrentUser"], run: () => asRequest(() => getCurrentUser()) },
-  "account page": { source: "app/(site)/account/page.tsx", calls: ["requireUser"], run: page(async () => null) },
+  "account page": { source: "app/(site)/account/page.tsx", calls: ["requireUser", "activeSectionOf"], run: page((user) => activeSectionOf(user.id)) },
   "lesson page": {
     source: "app/(site)/lessons/[slug]/page.tsx",
     calls: ["requireUser", "getLessonView"],

@@ -70,7 +70,7 @@ describe("privacy", () => {
 
     expect(await userForSession(student.id)).toBeNull();
     expect(await csv(instructor)).not.toContain(student.email);
-    const roster = await queryRoster(instructor, rosterQuerySchema.parse({ q: student.email }));
+    const roster = (await queryRoster(instructor, rosterQuerySchema.parse({ q: student.email })))!;
     expect(roster.total).toBe(0);
     const user = await db.user.findUniqueOrThrow({ where: { id: student.id }, select: { name: true, email: true, deletedAt: true, passwordHash: true } });
     expect(user.deletedAt).not.toBeNull();

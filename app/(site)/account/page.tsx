@@ -1,15 +1,27 @@
 import type { Metadata } from "next";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
+import { activeSectionOf } from "@/lib/sections/enrollment";
+import { termLabel } from "@/lib/sections/terms";
 import { deleteAccountAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+type Props = { searchParams: Promise<{ joined?: string | string[] }> };
+
+export default async function AccountPage({ searchParams }: Props) {
   const user = await requireUser("/account");
+  const section = user.role === "student" ? await activeSectionOf(user.id) : null;
+  const joined = (await searchParams).joined;
   return (
     <div className="narrow">
       <h1>Your account</h1>
+      {typeof joined === "string" && section && (
+        <p className="alert alert--success" role="status" data-testid="joined-notice">
+          You joined {section.name}.
+        </p>
+      )}
       <dl className="facts">
         <dt>Name</dt>
         <dd>{user.name}</dd>
@@ -17,6 +29,14 @@ export default async function AccountPage() {
         <dd>{user.email}</dd>
         <dt>Role</dt>
         <dd>{user.role}</dd>
+        {user.role === "student" && (
+          <>
+            <dt>Section</dt>
+            <dd data-testid="my-section">
+              {section ? `${section.name} (${termLabel(section.termStart, section.termEnd, section.timeZone)})` : "None yet"} · <Link href="/join">Join with a code</Link>
+            </dd>
+          </>
+        )}
       </dl>
 
       <h2>Your data</h2>

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { InstructorNav } from "@/components/instructor/nav";
 import { rosterHref, SortHeader } from "@/components/instructor/sort-header";
-import { requireRole } from "@/lib/auth/session";
+import { notFound } from "next/navigation";
+import { allLabelFor, SectionPicker } from "@/components/instructor/section-picker";
+import { requireStaff } from "@/lib/auth/session";
 import { queryRoster } from "@/lib/roster/query";
 import { STATUS_LABELS } from "@/lib/roster/rules";
 import { ROSTER_FILTERS, rosterQuerySchema } from "@/lib/roster/schemas";
@@ -12,14 +14,18 @@ export const metadata: Metadata = { title: "Roster" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function RosterPage({ searchParams }: Props) {
-  const viewer = await requireRole("instructor", "/instructor");
+  const viewer = await requireStaff("/instructor");
   const query = rosterQuerySchema.parse(await searchParams);
-  const { entries, total, pages, quizzes, config } = await queryRoster(viewer, query);
+  const roster = await queryRoster(viewer, query);
+  if (!roster) notFound();
+  const { entries, total, pages, quizzes, config, chosen } = roster;
   const shortName = (kind: string, i: number) => (kind === "final" ? "Final" : `Q${i + 1}`);
   return (
     <div>
       <h1>Roster</h1>
-      <InstructorNav current="roster" />
+      <InstructorNav current="roster" section={chosen.chosen} />
+      <SectionPicker action="/instructor" sections={chosen.sections} chosen={chosen.chosen} allLabel={allLabelFor(viewer.role)} />
+      {chosen.sections.length === 0 && viewer.role === "instructor" && <p className="alert">You do not teach a section yet. A course coordinator assigns instructors to sections.</p>}
       <form method="get" action="/instructor" className="roster-filters" role="search" aria-label="Students">
         <div className="field">
           <label htmlFor="roster-q">Search by name or email</label>
@@ -35,6 +41,7 @@ export default async function RosterPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
+        <input type="hidden" name="section" value={query.section} />
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <button type="submit" className="button">
@@ -43,7 +50,7 @@ export default async function RosterPage({ searchParams }: Props) {
       </form>
       <p className="field__hint">
         At risk: not yet ready and no activity for {config.atRiskInactiveDays} days, or two failed attempts on a quiz not yet passed.{" "}
-        <a href="/instructor/gradebook.csv" download>
+        <a href={`/instructor/gradebook.csv${chosen.chosen !== "all" ? `?section=${encodeURIComponent(chosen.chosen)}` : ""}`} download>
           Export the gradebook (CSV)
         </a>
       </p>

@@ -3,13 +3,14 @@ import { formAction } from "@/lib/boundary/action";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { createUser } from "@/lib/users";
 
-const ECHO = ["name", "email"];
+const ECHO = ["name", "email", "joinCode"];
 
-/** A taken email arrives as a DomainError (409) and is shown on the email field. */
+/** A taken email (409) or a closed enrollment code (404) arrives as a DomainError shown on its field. */
 export const signUpAction = formAction(
   { access: "public", returnTo: "/signup", schema: signUpSchema, fields: (form) => Object.fromEntries(form), echo: ECHO },
   async ({ input, values }) => {
-    await createUser({ ...input, role: "student" });
+    const { joinCode, ...account } = input;
+    await createUser({ ...account, role: "student" }, joinCode);
     return { ok: true, values };
   },
 );

@@ -7,13 +7,16 @@ import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create account" };
 
-export default async function SignUpPage() {
+type Props = { searchParams: Promise<{ code?: string | string[] }> };
+
+export default async function SignUpPage({ searchParams }: Props) {
   if (await getCurrentUser()) redirect("/");
+  const code = (await searchParams).code;
   return (
     <div className="narrow">
       <h1>Create your student account</h1>
       <p>Work through the lessons at your own pace, take the quizzes, and become internship ready.</p>
-      <SignUpForm action={signUpAction} />
+      <SignUpForm action={signUpAction} joinCode={typeof code === "string" ? code.slice(0, 40) : undefined} />
       <p>
         Already have an account? <Link href="/signin">Sign in</Link>.
       </p>

@@ -7,7 +7,7 @@ import { revokeSchema } from "@/lib/readiness/schemas";
 const HERE = "/instructor/certificates";
 
 export const revokeCertificateAction = formAction(
-  { access: "instructor", returnTo: HERE, schema: revokeSchema, fields: (form) => ({ code: form.get("code"), reason: form.get("reason") }), invalidMessage: "Please fix the highlighted field." },
+  { access: "staff", returnTo: HERE, schema: revokeSchema, fields: (form) => ({ code: form.get("code"), reason: form.get("reason") }), invalidMessage: "Please fix the highlighted field." },
   async ({ user, input }) => {
     const result = await revokeCertificate(user, input.code, input.reason);
     if (!result.ok) return formStateOf(result);

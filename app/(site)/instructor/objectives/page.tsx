@@ -2,19 +2,29 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { InstructorNav } from "@/components/instructor/nav";
-import { requireRole } from "@/lib/auth/session";
+import { notFound } from "next/navigation";
+import { allLabelFor, SectionPicker } from "@/components/instructor/section-picker";
+import { requireStaff } from "@/lib/auth/session";
+import { sectionParamSchema } from "@/lib/sections/schemas";
 import { analyzeObjectives } from "@/lib/items";
 
 export const metadata: Metadata = { title: "Objectives" };
 
-export default async function ObjectivesPage({ searchParams }: { searchParams: Promise<{ objective?: string }> }) {
-  const viewer = await requireRole("instructor", "/instructor/objectives");
-  const { objective } = await searchParams;
-  const { objectives, selected, below, belowTotal, threshold } = await analyzeObjectives(viewer, typeof objective === "string" ? objective.slice(0, 100) : undefined);
+type Props = { searchParams: Promise<{ objective?: string | string[]; section?: string | string[] }> };
+
+export default async function ObjectivesPage({ searchParams }: Props) {
+  const viewer = await requireStaff("/instructor/objectives");
+  const { objective, section } = await searchParams;
+  const chosenObjective = typeof objective === "string" ? objective.slice(0, 100) : undefined;
+  const analysis = await analyzeObjectives(viewer, chosenObjective, sectionParamSchema.parse(section));
+  if (!analysis) notFound();
+  const { objectives, selected, below, belowTotal, threshold, chosen } = analysis;
+  const sectionParam = chosen.chosen !== "all" ? `&section=${encodeURIComponent(chosen.chosen)}` : "";
   return (
     <div>
       <h1>Learning objectives</h1>
-      <InstructorNav current="objectives" />
+      <InstructorNav current="objectives" section={chosen.chosen} />
+      <SectionPicker action="/instructor/objectives" sections={chosen.sections} chosen={chosen.chosen} allLabel={allLabelFor(viewer.role)} keep={{ objective: chosenObjective }} />
       <p>
         Class mastery is the share of points earned on each objective&apos;s questions across all graded attempts, a measure of the questions. A student
         masters an objective for readiness when their best attempt at each quiz earns {threshold}% of its points; the list of students below uses that rule.
@@ -34,7 +44,7 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
           {objectives.map((o) => (
             <tr key={o.id}>
               <td>
-                <Link href={`/instructor/objectives?objective=${encodeURIComponent(o.id)}#below`}>{o.text}</Link>
+                <Link href={`/instructor/objectives?objective=${encodeURIComponent(o.id)}${sectionParam}#below`}>{o.text}</Link>
               </td>
               <td>{o.lesson}</td>
               <td>{o.mastery === null ? "n/a" : `${Math.round(o.mastery * 100)}%`}</td>

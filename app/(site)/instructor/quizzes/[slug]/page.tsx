@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/charts/bar-chart";
 import { InstructorNav } from "@/components/instructor/nav";
-import { requireRole } from "@/lib/auth/session";
+import { allLabelFor, SectionPicker } from "@/components/instructor/section-picker";
+import { requireStaff } from "@/lib/auth/session";
+import { sectionParamSchema } from "@/lib/sections/schemas";
 import { analyzeQuiz } from "@/lib/items";
 import { FLAG_LABELS, LOW_DISCRIMINATION, MIN_RESPONSES, TOO_EASY, TOO_HARD } from "@/lib/items/stats";
 
@@ -12,19 +14,23 @@ export const metadata: Metadata = { title: "Item analysis" };
 const pct = (v: number | null) => (v === null ? "n/a" : `${Math.round(v * 100)}%`);
 const dec = (v: number | null) => (v === null ? "n/a" : v.toFixed(2));
 
-export default async function QuizAnalysisPage({ params }: { params: Promise<{ slug: string }> }) {
-  const viewer = await requireRole("instructor", "/instructor/quizzes");
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ section?: string | string[] }> };
+
+export default async function QuizAnalysisPage({ params, searchParams }: Props) {
+  const viewer = await requireStaff("/instructor/quizzes");
   const { slug } = await params;
-  const analysis = /^[a-z0-9-]{1,80}$/.test(slug) ? await analyzeQuiz(viewer, slug) : null;
+  const section = sectionParamSchema.parse((await searchParams).section);
+  const analysis = /^[a-z0-9-]{1,80}$/.test(slug) ? await analyzeQuiz(viewer, slug, section) : null;
   if (!analysis) notFound();
-  const { quiz, items, attempts, averagePercent } = analysis;
+  const { quiz, items, attempts, averagePercent, chosen } = analysis;
   return (
     <div className="analysis">
       <p className="breadcrumb">
-        <Link href="/instructor/quizzes">Item analysis</Link>
+        <Link href={`/instructor/quizzes${chosen.chosen !== "all" ? `?section=${encodeURIComponent(chosen.chosen)}` : ""}`}>Item analysis</Link>
       </p>
       <h1>{quiz.title}</h1>
-      <InstructorNav current="items" />
+      <InstructorNav current="items" section={chosen.chosen} />
+      <SectionPicker action={`/instructor/quizzes/${quiz.slug}`} sections={chosen.sections} chosen={chosen.chosen} allLabel={allLabelFor(viewer.role)} />
       <p>
         {attempts} graded attempts{averagePercent !== null ? `, average ${Math.round(averagePercent)}%` : ""}. Facility is the share of the item&apos;s points earned; discrimination is the
         correlation between the item and the rest of the attempt (point-biserial). Flags: too easy at {TOO_EASY * 100}% or more, too hard at {TOO_HARD * 100}% or less, weak discrimination

@@ -5,9 +5,11 @@ import { AccommodationForm } from "@/components/instructor/accommodation-form";
 import { InstructorNav } from "@/components/instructor/nav";
 import { ReviewList } from "@/components/quiz/review-list";
 import { Checklist } from "@/components/readiness/checklist";
-import { requireRole } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/session";
+import { MoveStudentForm } from "@/components/instructor/move-student-form";
 import { getStudentDetail } from "@/lib/roster/student-detail";
-import { setAccommodationAction } from "./actions";
+import { sectionsInScope } from "@/lib/sections/scope";
+import { moveStudentAction, setAccommodationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Student" };
 
@@ -18,10 +20,12 @@ function duration(seconds: number | null) {
 }
 
 export default async function StudentPage({ params }: { params: Promise<{ id: string }> }) {
-  const viewer = await requireRole("instructor", "/instructor");
+  const viewer = await requireStaff("/instructor");
   const detail = await getStudentDetail(viewer, (await params).id);
   if (!detail) notFound();
-  const { student, readiness, attempts, timeline, accommodation, retakeNotes } = detail;
+  const { student, readiness, attempts, timeline, accommodation, retakeNotes, sections } = detail;
+  const current = sections.find((s) => !s.endedAt) ?? null;
+  const movable = await sectionsInScope(viewer);
   return (
     <div className="student-detail">
       <p className="breadcrumb">
@@ -32,6 +36,23 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
       <p>
         {student.email} · joined {student.createdAt.toISOString().slice(0, 10)} · last active {student.lastActiveAt ? student.lastActiveAt.toISOString().slice(0, 10) : "never"}
       </p>
+
+      <section aria-labelledby="section-heading" className="card">
+        <h2 id="section-heading">Section</h2>
+        <p data-testid="student-section">{current ? current.name : "Not in a section"}</p>
+        {sections.some((s) => s.endedAt) && (
+          <ul>
+            {sections
+              .filter((s) => s.endedAt)
+              .map((s) => (
+                <li key={`${s.id}-${s.startedAt.toISOString()}`}>
+                  {s.name}: {s.startedAt.toISOString().slice(0, 10)} to {s.endedAt!.toISOString().slice(0, 10)} ({s.endReason})
+                </li>
+              ))}
+          </ul>
+        )}
+        <MoveStudentForm studentId={student.id} currentSectionId={current?.id ?? null} sections={movable} action={moveStudentAction} />
+      </section>
 
       <section aria-labelledby="readiness-heading">
         <h2 id="readiness-heading">Readiness checklist {readiness.reachedAt ? "(ready)" : ""}</h2>

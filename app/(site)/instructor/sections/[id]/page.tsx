@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddInstructorForm } from "@/components/instructor/add-instructor-form";
+import { InstructorNav } from "@/components/instructor/nav";
+import { SectionForm } from "@/components/instructor/section-form";
+import { requireStaff } from "@/lib/auth/session";
+import { displayJoinCode } from "@/lib/sections/codes";
+import { getSection } from "@/lib/sections/manage";
+import { dayIn, timeZones } from "@/lib/sections/terms";
+import { serverEnv } from "@/lib/env";
+import { addInstructorAction, removeInstructorAction, rotateCodeAction, setJoinOpenAction, setOpenSignupAction, updateSectionAction } from "../actions";
+
+export const metadata: Metadata = { title: "Section" };
+
+const DONE: Record<string, string> = {
+  "code-rotated": "A new code was made. The old code no longer works.",
+  "joining-opened": "Students can join with the code again.",
+  "joining-closed": "Joining is closed. The code no longer works until you open it again.",
+  "instructor-removed": "The instructor no longer teaches this section.",
+  "open-signup": "New accounts without a code now join this section.",
+};
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> };
+
+export default async function SectionPage({ params, searchParams }: Props) {
+  const viewer = await requireStaff("/instructor/sections");
+  const { id } = await params;
+  const section = id.length <= 64 ? await getSection(viewer, id) : null;
+  if (!section) notFound();
+  const done = (await searchParams).done;
+  const notice = typeof done === "string" ? DONE[done] : undefined;
+  const coordinator = viewer.role === "coordinator";
+  // The public address is configuration, never a request header (docs/security.md).
+  const joinLink = `${serverEnv().NEXTAUTH_URL?.replace(/\/$/, "") ?? ""}/join/${displayJoinCode(section.joinCode)}`;
+  return (
+    <div>
+      <p className="breadcrumb">
+        <Link href="/instructor/sections">Sections</Link>
+      </p>
+      <h1>{section.name}</h1>
+      <InstructorNav current="sections" />
+      {notice && (
+        <p className="alert alert--success" role="status">
+          {notice}
+        </p>
+      )}
+      <p>
+        {section.term} ({section.timeZone}) · {section.students} student{section.students === 1 ? "" : "s"} ·{" "}
+        <Link href={`/instructor?section=${section.id}`}>Roster of this section</Link>
+      </p>
+
+      <section aria-labelledby="join-heading" className="card">
+        <h2 id="join-heading">Enrollment code</h2>
+        {section.joinOpen ? (
+          <>
+            <p>Students join this section with this code when they create their account, or with the link.</p>
+            <p className="join-code" data-testid="join-code">
+              {displayJoinCode(section.joinCode)}
+            </p>
+            <p>
+              Link: <code data-testid="join-link">{joinLink}</code>
+            </p>
+          </>
+        ) : (
+          <p data-testid="join-closed">Joining is closed: the code does not work.</p>
+        )}
+        <div className="button-row">
+          <form action={rotateCodeAction}>
+            <input type="hidden" name="sectionId" value={section.id} />
+            <button type="submit" className="button button--small">
+              Make a new code
+            </button>
+          </form>
+          <form action={setJoinOpenAction}>
+            <input type="hidden" name="sectionId" value={section.id} />
+            <input type="hidden" name="open" value={section.joinOpen ? "false" : "true"} />
+            <button type="submit" className="button button--small">
+              {section.joinOpen ? "Close joining" : "Open joining"}
+            </button>
+          </form>
+        </div>
+        {section.openSignup ? (
+          <p>New accounts created without a code join this section.</p>
+        ) : (
+          coordinator && (
+            <form action={setOpenSignupAction}>
+              <input type="hidden" name="sectionId" value={section.id} />
+              <button type="submit" className="button button--small">
+                Make this the section for sign-ups without a code
+              </button>
+            </form>
+          )
+        )}
+      </section>
+
+      <section aria-labelledby="instructors-heading" className="card">
+        <h2 id="instructors-heading">Instructors</h2>
+        {section.instructors.length === 0 ? (
+          <p>Nobody teaches this section yet.</p>
+        ) : (
+          <ul data-testid="section-instructors">
+            {section.instructors.map((i) => (
+              <li key={i.id} className="button-row">
+                <span>
+                  {i.name} ({i.email})
+                </span>
+                {coordinator && (
+                  <form action={removeInstructorAction}>
+                    <input type="hidden" name="sectionId" value={section.id} />
+                    <input type="hidden" name="userId" value={i.id} />
+                    <button type="submit" className="button button--small button--secondary" aria-label={`Remove ${i.name} from this section`}>
+                      Remove
+                    </button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {coordinator && <AddInstructorForm sectionId={section.id} action={addInstructorAction} />}
+      </section>
+
+      {coordinator && (
+        <section aria-labelledby="edit-heading" className="card">
+          <h2 id="edit-heading">Name and term</h2>
+          <SectionForm
+            action={updateSectionAction}
+            zones={timeZones()}
+            submitLabel="Save section"
+            current={{ sectionId: section.id, name: section.name, timeZone: section.timeZone, termStart: dayIn(section.termStart, section.timeZone), termEnd: dayIn(section.termEnd, section.timeZone) }}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

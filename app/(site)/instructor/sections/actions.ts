@@ -1,0 +1,70 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formAction, postAction } from "@/lib/boundary/action";
+import { addInstructor, createSection, removeInstructor, rotateJoinCode, setJoinOpen, setOpenSignup, updateSection } from "@/lib/sections/manage";
+import { editSectionSchema, instructorSchema, joinOpenSchema, removeInstructorSchema, sectionFormSchema, sectionIdSchema } from "@/lib/sections/schemas";
+
+const LIST = "/instructor/sections";
+const FORM_FIELDS = ["sectionId", "name", "termStart", "termEnd", "timeZone"];
+const fieldsOf = (keys: string[]) => (form: FormData) => Object.fromEntries(keys.map((key) => [key, String(form.get(key) ?? "")]));
+const detail = (form: FormData) => `${LIST}/${encodeURIComponent(String(form.get("sectionId") ?? ""))}`;
+
+export const createSectionAction = formAction(
+  { access: "coordinator", returnTo: LIST, schema: sectionFormSchema, fields: fieldsOf(FORM_FIELDS), echo: FORM_FIELDS },
+  async ({ user, input }) => {
+    const section = await createSection(user, input);
+    redirect(`${LIST}/${section.id}`);
+  },
+);
+
+export const updateSectionAction = formAction(
+  { access: "coordinator", returnTo: detail, schema: editSectionSchema, fields: fieldsOf(FORM_FIELDS), echo: FORM_FIELDS },
+  async ({ user, input, values }) => {
+    await updateSection(user, input.sectionId, input);
+    revalidatePath(`${LIST}/${input.sectionId}`);
+    return { ok: true, message: "Section saved.", values };
+  },
+);
+
+export const addInstructorAction = formAction(
+  { access: "coordinator", returnTo: detail, schema: instructorSchema, fields: fieldsOf(["sectionId", "email"]), echo: ["email"], invalidMessage: "Please fix the highlighted field." },
+  async ({ user, input }) => {
+    await addInstructor(user, input.sectionId, input.email);
+    revalidatePath(`${LIST}/${input.sectionId}`);
+    return { ok: true, message: `${input.email} now teaches this section.` };
+  },
+);
+
+// Plain posts from buttons: each lands back on the section's page, which shows the result.
+export const removeInstructorAction = postAction(
+  { access: "coordinator", returnTo: detail, schema: removeInstructorSchema, fields: fieldsOf(["sectionId", "userId"]), invalid: LIST },
+  async ({ user, input }) => {
+    await removeInstructor(user, input.sectionId, input.userId);
+    redirect(`${LIST}/${input.sectionId}?done=instructor-removed`);
+  },
+);
+
+export const rotateCodeAction = postAction(
+  { access: "staff", returnTo: detail, schema: sectionIdSchema, fields: fieldsOf(["sectionId"]), invalid: LIST },
+  async ({ user, input }) => {
+    await rotateJoinCode(user, input.sectionId);
+    redirect(`${LIST}/${input.sectionId}?done=code-rotated`);
+  },
+);
+
+export const setJoinOpenAction = postAction(
+  { access: "staff", returnTo: detail, schema: joinOpenSchema, fields: fieldsOf(["sectionId", "open"]), invalid: LIST },
+  async ({ user, input }) => {
+    await setJoinOpen(user, input.sectionId, input.open);
+    redirect(`${LIST}/${input.sectionId}?done=${input.open ? "joining-opened" : "joining-closed"}`);
+  },
+);
+
+export const setOpenSignupAction = postAction(
+  { access: "coordinator", returnTo: detail, schema: sectionIdSchema, fields: fieldsOf(["sectionId"]), invalid: LIST },
+  async ({ user, input }) => {
+    await setOpenSignup(user, input.sectionId);
+    redirect(`${LIST}/${input.sectionId}?done=open-signup`);
+  },
+);

@@ -1,0 +1,29 @@
+// One schema per sections form, shared by the forms and the actions.
+import { z } from "zod";
+import { emailSchema } from "@/lib/auth/schemas";
+import { isTimeZone } from "./terms";
+
+const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`).refine((v) => !Number.isNaN(Date.parse(v)), `Enter a real date for the ${label}.`);
+const id = z.string().min(1).max(64);
+
+export const sectionFormSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the section a name.").max(100, "Keep the name under 100 characters."),
+    termStart: day("first day of the term"),
+    termEnd: day("last day of the term"),
+    timeZone: z.string().refine(isTimeZone, "Pick a time zone from the list."),
+  })
+  .refine((v) => v.termEnd >= v.termStart, { message: "The term must end on or after its first day.", path: ["termEnd"] });
+export type SectionForm = z.infer<typeof sectionFormSchema>;
+
+export const editSectionSchema = z.intersection(sectionFormSchema, z.object({ sectionId: id }));
+
+export const sectionIdSchema = z.object({ sectionId: id });
+export const joinOpenSchema = z.object({ sectionId: id, open: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const instructorSchema = z.object({ sectionId: id, email: emailSchema });
+export const removeInstructorSchema = z.object({ sectionId: id, userId: id });
+export const joinCodeSchema = z.object({ joinCode: z.string().trim().min(1, "Enter the code your instructor gave you.").max(40, "That is longer than any enrollment code.") });
+export const moveStudentSchema = z.object({ studentId: id, sectionId: id });
+
+/** The `?section=` of staff pages: a section id or "all". */
+export const sectionParamSchema = z.string().max(64).optional().catch(undefined);
