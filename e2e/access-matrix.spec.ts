@@ -1,16 +1,18 @@
 // The access-control matrix: every page and route handler under app/ (found by walking
 // the tree, so a new route fails this spec until it has a row here), requested as a
-// signed-out visitor, as another student, as the owner and as an instructor.
+// signed-out visitor, as another student, as the owner, as an instructor of the owner's
+// section, as an instructor who teaches no section the owner is in, and as a coordinator.
 import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Browser } from "@playwright/test";
 import { E2E_BASE_URL } from "./support/env";
 import { createInstructor, expect, newAccount, progressCli, signIn, signUp, test, type Account } from "./support/fixtures";
 
-type Caller = "signedOut" | "other" | "owner" | "instructor";
+type Caller = "signedOut" | "other" | "owner" | "instructor" | "otherInstructor" | "coordinator";
 /** Allowed statuses; "signin" is a redirect to /signin (pages) or 401 (handlers); "skip" is covered elsewhere. */
 type Outcome = number[] | "signin" | "skip";
-type Row = Record<Caller, Outcome>;
+/** otherInstructor and coordinator answer as the instructor unless the row says otherwise. */
+type Row = Record<"signedOut" | "other" | "owner" | "instructor", Outcome> & Partial<Record<"otherInstructor" | "coordinator", Outcome>>;
 
 const PUBLIC: Row = { signedOut: [200], other: [200], owner: [200], instructor: [200] };
 const STUDENT_PAGE: Row = { signedOut: "signin", other: [200], owner: [200], instructor: [200] };
@@ -45,7 +47,11 @@ const MATRIX: Record<string, Row | "skip"> = {
   "GET /instructor/quizzes": INSTRUCTOR_ONLY,
   "GET /instructor/quizzes/[slug]": INSTRUCTOR_ONLY,
   "GET /instructor/sign-offs": INSTRUCTOR_ONLY,
-  "GET /instructor/students/[id]": INSTRUCTOR_ONLY,
+  "GET /instructor/students/[id]": { ...INSTRUCTOR_ONLY, otherInstructor: [404] }, // another section's student is not found
+  "GET /instructor/sections": INSTRUCTOR_ONLY,
+  "GET /instructor/sections/[id]": { ...INSTRUCTOR_ONLY, otherInstructor: [404] }, // the owner's section
+  "GET /join": PUBLIC,
+  "GET /join/[code]": PUBLIC, // the owner's section's code: an invitation to anyone, joining is a POST
   "GET /api/attempts/[attemptId]": OWN_ATTEMPT_API,
   "POST /api/attempts/[attemptId]/answers": { ...OWN_ATTEMPT_API, owner: [400] }, // a question not in the attempt, refused after access is granted
   "POST /api/attempts/[attemptId]/submit": { ...OWN_ATTEMPT_API, owner: "skip" }, // submitting is the quiz spec's business
@@ -101,9 +107,12 @@ test("each page and handler answers each kind of caller as the matrix says", asy
   const owner = await signedInContext(browser, ownerAccount, true);
   const other = await signedInContext(browser, newAccount("other"), true);
   const instructor = await signedInContext(browser, createInstructor(), false);
+  const otherInstructor = await signedInContext(browser, createInstructor("instructor", null), false);
+  const coordinator = await signedInContext(browser, createInstructor("coordinator"), false);
   const signedOut = await playwright.request.newContext({ baseURL: E2E_BASE_URL });
   progressCli("complete-all", ownerAccount.email);
   const ownerId = progressCli("whois", ownerAccount.email);
+  const [sectionId, joinCode] = progressCli("section-of", ownerAccount.email).split(" ");
   const started = await owner.request.post("/api/quizzes/final-assessment/attempts");
   expect(started.status()).toBe(201);
   const attemptId = (await started.json()).attempt.id as string;
@@ -112,20 +121,29 @@ test("each page and handler answers each kind of caller as the matrix says", asy
     route
       .replace(/^\/lessons\/\[slug\]/, "/lessons/legal-team")
       .replace(/^\/instructor\/quizzes\/\[slug\]/, "/instructor/quizzes/legal-team-quiz")
+      .replace(/^\/instructor\/sections\/\[id\]/, `/instructor/sections/${sectionId}`)
+      .replace(/^\/join\/\[code\]/, `/join/${joinCode}`)
       .replace(/\[slug\]/, "final-assessment")
       .replace(/\[attemptId\]/, attemptId)
       .replace(/\[id\]/, ownerId)
       .replace(/\[code\]/, "no-such-certificate-code")
       .replace(/\[\.\.\.nextauth\]/, "session");
-  const callers: Record<Caller, APIRequestContext> = { signedOut, other: other.request, owner: owner.request, instructor: instructor.request };
+  const callers: Record<Caller, APIRequestContext> = {
+    signedOut,
+    other: other.request,
+    owner: owner.request,
+    instructor: instructor.request,
+    otherInstructor: otherInstructor.request,
+    coordinator: coordinator.request,
+  };
   const wrong: string[] = [];
   for (const [key, row] of Object.entries(MATRIX)) {
     if (row === "skip") continue;
     const [method, route] = key.split(" ");
     const url = concrete(route);
     const isHandler = route.startsWith("/api/") || /\/(export|credential|gradebook\.csv)$/.test(route);
-    for (const caller of ["signedOut", "other", "instructor", "owner"] as Caller[]) {
-      const expected = row[caller];
+    for (const caller of ["signedOut", "other", "instructor", "otherInstructor", "coordinator", "owner"] as Caller[]) {
+      const expected = caller === "otherInstructor" || caller === "coordinator" ? (row[caller] ?? row.instructor) : row[caller];
       if (expected === "skip") continue;
       const response = method === "GET" ? await callers[caller].get(url, { maxRedirects: 0 }) : await callers[caller].post(url, { maxRedirects: 0, data: { questionId: "not-in-this-attempt", response: { choice: "a" } } });
       const status = response.status();
@@ -139,6 +157,6 @@ test("each page and handler answers each kind of caller as the matrix says", asy
     }
   }
   expect(wrong).toEqual([]);
-  for (const context of [owner.context, other.context, instructor.context]) await context.close();
+  for (const context of [owner.context, other.context, instructor.context, otherInstructor.context, coordinator.context]) await context.close();
   await signedOut.dispose();
 });

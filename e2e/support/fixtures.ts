@@ -10,12 +10,16 @@ export function newAccount(prefix = "student"): Account {
   return { name: `${prefix[0].toUpperCase()}${prefix.slice(1)} ${id}`, email: `${prefix}-${id}@e2e.test`, password: `pw-${id}-long-enough` };
 }
 
-/** Instructors are never self-registered: create one with the operator command. */
-export function createInstructor(): Account {
-  const account = newAccount("instructor");
+/**
+ * Staff are never self-registered: create one with the operator command. An instructor
+ * teaches the open section (where sign-ups land) unless `section` says otherwise (null:
+ * none yet); a coordinator sees every section.
+ */
+export function createInstructor(role: "instructor" | "coordinator" = "instructor", section: string | null = "open"): Account {
+  const account = newAccount(role);
   const result = spawnSync(
     "npm",
-    ["run", "--silent", "user:create", "--", "--email", account.email, "--role", "instructor", "--name", account.name, "--password", account.password, "--section", "open"],
+    ["run", "--silent", "user:create", "--", "--email", account.email, "--role", role, "--name", account.name, "--password", account.password, ...(section && role === "instructor" ? ["--section", section] : [])],
     { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, encoding: "utf8" },
   );
   if (result.status !== 0) throw new Error(`user:create failed: ${result.stderr}${result.stdout}`);

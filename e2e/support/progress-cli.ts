@@ -2,6 +2,7 @@
 //   complete-all <email>        every lesson complete and every lesson quiz passed (real answers)
 //   expire <attemptId>          move an attempt's deadline into the past
 //   whois <email>               print the user's id
+//   section-of <email>          print the id and join code of the student's active section
 //   fingerprint [email]         per-table hashes of every row that matters (only that user's, with content, given an email)
 import { db } from "../../lib/db";
 import { fingerprint } from "../../tests/support/fingerprint";
@@ -18,6 +19,9 @@ async function main() {
     await db.quizAttempt.update({ where: { id: arg }, data: { deadlineAt: new Date(Date.now() - 5 * 60_000) }, select: { id: true } });
   } else if (command === "whois") {
     console.log((await db.user.findUniqueOrThrow({ where: { email: arg }, select: { id: true } })).id);
+  } else if (command === "section-of") {
+    const row = await db.enrollment.findFirstOrThrow({ where: { user: { email: arg }, endedAt: null }, select: { section: { select: { id: true, joinCode: true } } } });
+    console.log(`${row.section.id} ${row.section.joinCode}`);
   } else if (command === "fingerprint") {
     const userId = arg ? (await db.user.findUniqueOrThrow({ where: { email: arg }, select: { id: true } })).id : undefined;
     console.log(JSON.stringify(await fingerprint({ userId })));
