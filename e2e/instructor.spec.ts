@@ -80,7 +80,7 @@ test("an instructor finds a student, opens their attempts, grants extra time, an
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
   const header = lines[0].split(",");
-  expect(header.slice(0, 3)).toEqual(["Name", "Email", "Progress %"]);
+  expect(header.slice(0, 4)).toEqual(["Name", "Email", "Section", "Progress %"]);
   const row = lines.find((l) => l.includes(student.email))!;
   expect(row.split(",")).toHaveLength(header.length);
 
