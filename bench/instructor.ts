@@ -26,8 +26,13 @@ async function main() {
   const { rosterQuerySchema } = await import("../lib/roster/schemas");
   const { analyzeQuiz, analyzeObjectives } = await import("../lib/items");
   const { gradebookCsv } = await import("../lib/roster/gradebook");
-  const instructor = await db.user.findFirstOrThrow({ where: { role: "instructor" }, select: { id: true, name: true, email: true } });
-  const viewer = { ...instructor, role: "instructor" as const };
+  // The class-wide cases read as the coordinator (every section); with sections, the
+  // section cases read as the instructor of one section (`seed:synthetic -- --sections 200`).
+  const coordinator = await db.user.findFirstOrThrow({ where: { role: "coordinator" }, select: { id: true, name: true, email: true } });
+  const viewer = { ...coordinator, role: "coordinator" as const };
+  const { sectionInstructorEmail } = await import("./synthetic");
+  const sectionTeacher = await db.user.findUnique({ where: { email: sectionInstructorEmail(0) }, select: { id: true, name: true, email: true } });
+  const sections = await db.section.count();
   const [students, attempts, answers] = await Promise.all([db.user.count({ where: { role: "student" } }), db.quizAttempt.count(), db.attemptAnswer.count()]);
   const final = await db.quiz.findFirstOrThrow({ where: { kind: "final" }, select: { id: true, slug: true } });
   const lessonQuiz = await db.quiz.findFirstOrThrow({ where: { kind: "lesson" }, select: { slug: true } });
@@ -46,6 +51,23 @@ async function main() {
     for await (const chunk of gradebookCsv(viewer)) bytes += chunk.length;
     return bytes;
   }, results);
+  if (sectionTeacher) {
+    const teacher = { ...sectionTeacher, role: "instructor" as const };
+    const sectionId = (await db.sectionInstructor.findFirstOrThrow({ where: { userId: teacher.id }, select: { sectionId: true } })).sectionId;
+    const mine = await db.enrollment.count({ where: { sectionId, endedAt: null } });
+    await time(`section (${mine} of ${students} students): roster first page`, () => queryRoster(teacher, q({})), results);
+    await time("section: roster sort by progress desc", () => queryRoster(teacher, q({ sort: "progress", dir: "desc" })), results);
+    await time("section: roster search", () => queryRoster(teacher, q({ q: "student 0" })), results);
+    await time(`section: item analysis ${lessonQuiz.slug}`, () => analyzeQuiz(teacher, lessonQuiz.slug), results);
+    await time(`section: item analysis ${final.slug}`, () => analyzeQuiz(teacher, final.slug), results);
+    await time("section: objective mastery", () => analyzeObjectives(teacher), results);
+    await time("section: gradebook CSV", async () => {
+      let bytes = 0;
+      for await (const chunk of gradebookCsv(teacher)) bytes += chunk.length;
+      return bytes;
+    }, results);
+    await time(`coordinator, one section of ${sections}: roster first page`, () => queryRoster(viewer, q({ section: sectionId })), results);
+  }
   console.log(`\n${students} students, ${attempts} graded attempts, ${answers} answers; ${RUNS} runs each\n`);
   console.log("| case | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|");
   for (const r of results) console.log(`| ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} |`);

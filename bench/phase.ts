@@ -40,6 +40,7 @@ const args = z
     ),
   );
 process.env.DATABASE_URL = args.database;
+const SECTIONS = 200;
 const secret = process.env.NEXTAUTH_SECRET!;
 
 function log(message: string) {
@@ -55,7 +56,8 @@ async function main() {
   await seed({ demo: true });
   const { seedSynthetic, finalClassEmail } = await import("./synthetic");
   const started = performance.now();
-  const seeded = await seedSynthetic({ url: args.database, students: args.students, finalClass: args.finalClass * args.finalRuns + 1 });
+  // Issue 14's shape: the class spread over 200 sections of 50, one instructor each.
+  const seeded = await seedSynthetic({ url: args.database, students: args.students, finalClass: args.finalClass * args.finalRuns + 1, sections: SECTIONS });
   const seedSeconds = (performance.now() - started) / 1000;
   log(`seeded ${seeded.students} students, ${seeded.attempts} attempts, ${seeded.answers} answers in ${seedSeconds.toFixed(1)} s`);
 
@@ -65,14 +67,18 @@ async function main() {
   // By prefix: 1,500 emails in one IN list is over Prisma's parameter limit on SQLite.
   const known = new Set(emails);
   const classUsers = (await db.user.findMany({ where: { email: { startsWith: "final-" } }, select: { id: true, email: true }, orderBy: { email: "asc" } })).filter((u) => known.has(u.email));
-  const instructor = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS.find((u) => u.role === "instructor")!.email }, select: { id: true } });
+  // The class-wide pages are read by the coordinator (every section); the section cases by one section's instructor.
+  const coordinator = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS.find((u) => u.role === "coordinator")!.email }, select: { id: true } });
+  const { sectionInstructorEmail } = await import("./synthetic");
+  const sectionTeacher = await db.user.findUniqueOrThrow({ where: { email: sectionInstructorEmail(0) }, select: { id: true } });
   const lessons = await db.lesson.findMany({ select: { slug: true }, orderBy: { position: "asc" } });
   const final = await db.quiz.findFirstOrThrow({ where: { kind: "final" }, select: { slug: true, id: true } });
   const lessonQuiz = await db.quiz.findFirstOrThrow({ where: { kind: "lesson" }, select: { slug: true }, orderBy: { position: "asc" } });
   const ordered = classUsers.reverse();
   const [reader, ...takers] = await Promise.all(ordered.map((u) => sessionCookie(u.id, secret)));
   const takerEmails = ordered.slice(1).map((u) => u.email);
-  const instructorCookie = await sessionCookie(instructor.id, secret);
+  const instructorCookie = await sessionCookie(coordinator.id, secret);
+  const sectionCookie = await sessionCookie(sectionTeacher.id, secret);
 
   const { startApp } = await import("./support/servers");
   const { BENCH_FLOORS_ENV, FLOORS } = await import("./support/floors");
@@ -121,6 +127,15 @@ async function main() {
       ["gradebook CSV (all students)", "/instructor/gradebook.csv"],
     ];
     for (const [label, path] of instructorCases) instructorPages[label] = await timedGet(app.url + path, instructorCookie, runs);
+    const sectionCases: [string, string][] = [
+      ["section: roster first page by name", "/instructor"],
+      ["section: roster by progress", "/instructor?sort=progress&dir=desc"],
+      [`section: item analysis: ${lessonQuiz.slug}`, `/instructor/quizzes/${lessonQuiz.slug}`],
+      [`section: item analysis: ${final.slug}`, `/instructor/quizzes/${final.slug}`],
+      ["section: objective mastery", "/instructor/objectives"],
+      ["section: gradebook CSV", "/instructor/gradebook.csv"],
+    ];
+    for (const [label, path] of sectionCases) instructorPages[label] = await timedGet(app.url + path, sectionCookie, runs);
 
     const { firstLoadJs } = await import("./support/first-load-js");
     const javascript = [];

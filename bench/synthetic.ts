@@ -11,6 +11,8 @@ export type SyntheticOptions = {
   seed?: number;
   /** Extra students who finished every lesson and lesson quiz and have not started the final. */
   finalClass?: number;
+  /** Spread the students over this many sections, one instructor each (0: all in the open section). */
+  sections?: number;
   onProgress?: (done: number, attempts: number, answers: number) => void;
 };
 
@@ -81,6 +83,8 @@ export async function seedSynthetic(options: SyntheticOptions) {
   const passwordHash = await hashPassword(SYNTHETIC_PASSWORD);
   const now = Date.now();
   const day = 86_400_000;
+  const open = await db.section.findFirstOrThrow({ where: { openSignup: true }, select: { id: true } });
+  const sectionIds = options.sections ? await syntheticSections(course.id, options.sections, passwordHash, now) : [open.id];
   const writer = bulkWriter(options.url);
 
   let attemptsCount = 0;
@@ -94,6 +98,7 @@ export async function seedSynthetic(options: SyntheticOptions) {
       const attempts: Row[] = [];
       const answers: Row[] = [];
       const ready: { userId: string; at: Date; name: string }[] = [];
+      const enrollments: Row[] = [];
       for (let i = base; i < Math.min(total, base + BATCH); i++) {
         const inFinalClass = i >= options.students;
         const id = randomUUID();
@@ -137,8 +142,11 @@ export async function seedSynthetic(options: SyntheticOptions) {
         }
         const created = new Date(joined);
         users.push({ id, name, email, passwordHash, role: "student", createdAt: created, updatedAt: created, lastActiveAt: progress.length ? new Date(Math.min(clock, now)) : null });
+        const sectionId = inFinalClass ? open.id : sectionIds[i % sectionIds.length];
+        enrollments.push({ id: randomUUID(), userId: id, courseId: course.id, sectionId, startedAt: created, activeCourseId: course.id });
       }
       await writer.insert("User", users);
+      await writer.insert("Enrollment", enrollments);
       await writer.insert("LessonProgress", progress);
       await writer.insert("QuizAttempt", attempts);
       await writer.insert("AttemptAnswer", answers);
@@ -153,4 +161,24 @@ export async function seedSynthetic(options: SyntheticOptions) {
     await writer.close();
   }
   return { students: total, attempts: attemptsCount, answers: answersCount };
+}
+
+export const sectionInstructorEmail = (k: number) => `section-${String(k + 1).padStart(3, "0")}-instructor@example.edu`;
+
+/** `count` current sections ("Synthetic section 001", ...), each taught by its own instructor. */
+async function syntheticSections(courseId: string, count: number, passwordHash: string, now: number): Promise<string[]> {
+  const { db } = await import("../lib/db");
+  const { newJoinCode } = await import("../lib/sections/codes");
+  const ids: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const number = String(k + 1).padStart(3, "0");
+    const section = await db.section.create({
+      data: { courseId, name: `Synthetic section ${number}`, termStart: new Date(now - 100 * 86_400_000), termEnd: new Date(now + 60 * 86_400_000), joinCode: newJoinCode() },
+      select: { id: true },
+    });
+    const instructor = await db.user.create({ data: { name: `Section ${number} Instructor`, email: sectionInstructorEmail(k), passwordHash, role: "instructor" }, select: { id: true } });
+    await db.sectionInstructor.create({ data: { sectionId: section.id, userId: instructor.id }, select: { userId: true } });
+    ids.push(section.id);
+  }
+  return ids;
 }

@@ -7,10 +7,10 @@ import type { Role } from "@/lib/auth/roles";
 import { loadLessons, type LessonFile } from "@/lib/content/lessons";
 import { loadQuizzes, type LoadedQuiz } from "@/lib/content/quizzes";
 import { compileQuestion } from "@/lib/quiz/compile";
-import { rebuildCourse, REBUILD_TX_OPTIONS } from "@/lib/course/record";
+import { rebuildCourse, recordStudentChanges, REBUILD_TX_OPTIONS } from "@/lib/course/record";
 import { retryOnConflict, retryOnTransientLock } from "@/lib/db/retry";
 import { newJoinCode } from "@/lib/sections/codes";
-import { openSignupSection } from "@/lib/sections/enrollment";
+import { enrollNewStudent, openSignupSection } from "@/lib/sections/enrollment";
 import { endOfDayIn, startOfDayIn } from "@/lib/sections/terms";
 import { createUser } from "@/lib/users";
 
@@ -59,14 +59,31 @@ export async function teachOpenSection(userId: string) {
  */
 export async function seedOpenSection() {
   const course = await db.course.findUniqueOrThrow({ where: { slug: COURSE_SLUG }, select: { id: true, _count: { select: { sections: true } } } });
-  if (course._count.sections > 0) return;
-  const today = new Date().toISOString().slice(0, 10);
-  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-  await retryOnConflict(() =>
-    db.section.create({
-      data: { courseId: course.id, name: "Open enrollment", termStart: startOfDayIn(today, "UTC"), termEnd: endOfDayIn(nextYear, "UTC"), timeZone: "UTC", joinCode: newJoinCode(), openSignup: true },
-      select: { id: true },
-    }),
+  if (course._count.sections === 0) {
+    const today = new Date().toISOString().slice(0, 10);
+    const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+    await retryOnConflict(() =>
+      db.section.create({
+        data: { courseId: course.id, name: "Open enrollment", termStart: startOfDayIn(today, "UTC"), termEnd: endOfDayIn(nextYear, "UTC"), timeZone: "UTC", joinCode: newJoinCode(), openSignup: true },
+        select: { id: true },
+      }),
+    );
+  }
+  await enrollStrays();
+}
+
+/**
+ * Students created before the first seed (an operator's `user:create` before `npm start`)
+ * had no section to join; they join the open one now, like a sign-up. A re-seed finds none.
+ */
+async function enrollStrays() {
+  const strays = await db.user.findMany({ where: { role: "student", deletedAt: null, enrollments: { none: { endedAt: null } } }, select: { id: true } });
+  if (strays.length === 0) return;
+  await retryOnTransientLock(() =>
+    db.$transaction(async (tx) => {
+      for (const s of strays) await enrollNewStudent(tx, s.id, undefined);
+      await recordStudentChanges(tx, strays.map((s) => s.id));
+    }, REBUILD_TX_OPTIONS),
   );
 }
 

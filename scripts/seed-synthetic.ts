@@ -1,4 +1,4 @@
-// `npm run seed:synthetic -- --students 10000 [--database file:./data/synthetic.db] [--fresh]`
+// `npm run seed:synthetic -- --students 10000 [--sections 200] [--database file:./data/synthetic.db] [--fresh]`
 // Fills a separate database with a synthetic class (bench/synthetic.ts), for
 // benchmarks and scale tests.
 import fs from "node:fs";
@@ -9,6 +9,7 @@ const args = z
   .object({
     students: z.coerce.number().int().min(1).max(200_000).default(1000),
     finalClass: z.coerce.number().int().min(0).max(10_000).default(0),
+    sections: z.coerce.number().int().min(0).max(5_000).default(0),
     database: z.string().default("file:./data/synthetic.db"),
     seed: z.coerce.number().int().default(42),
     fresh: z.boolean().default(false),
@@ -16,7 +17,7 @@ const args = z
   .parse(
     (({ "final-class": finalClass, ...rest }) => ({ ...rest, finalClass }))(
       parseArgs({
-        options: { students: { type: "string" }, "final-class": { type: "string" }, database: { type: "string" }, seed: { type: "string" }, fresh: { type: "boolean" } },
+        options: { students: { type: "string" }, "final-class": { type: "string" }, sections: { type: "string" }, database: { type: "string" }, seed: { type: "string" }, fresh: { type: "boolean" } },
       }).values,
     ),
   );
@@ -38,6 +39,7 @@ async function main() {
     url: args.database,
     students: args.students,
     finalClass: args.finalClass,
+    sections: args.sections,
     seed: args.seed,
     onProgress: (done, attempts, answers) => process.stdout.write(`\r${done} students, ${attempts} attempts, ${answers} answers`),
   });

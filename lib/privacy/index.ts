@@ -21,7 +21,7 @@ export async function exportUserData(user: CurrentUser) {
     where: { id: user.id },
     select: { name: true, email: true, role: true, createdAt: true, lastActiveAt: true },
   });
-  const [progress, attempts, readiness, certificates, selfAssessments, accommodations] = await Promise.all([
+  const [progress, attempts, readiness, certificates, selfAssessments, accommodations, enrollments] = await Promise.all([
     db.lessonProgress.findMany({
       where: { userId: user.id },
       select: { startedAt: true, lastVisitedAt: true, completedAt: true, lesson: { select: { slug: true, title: true } } },
@@ -47,6 +47,7 @@ export async function exportUserData(user: CurrentUser) {
     db.certificate.findMany({ where: { userId: user.id }, select: { code: true, holderName: true, issuedAt: true, revokedAt: true, revokedReason: true } }),
     db.skillsSelfAssessment.findMany({ where: { userId: user.id }, select: { ratings: true, specialization: true, submittedAt: true, updatedAt: true } }),
     db.accommodation.findMany({ where: { userId: user.id }, select: { timeMultiplier: true, extraAttempts: true, updatedAt: true } }),
+    db.enrollment.findMany({ where: { userId: user.id }, select: { startedAt: true, endedAt: true, endReason: true, section: { select: { name: true } } }, orderBy: { startedAt: "asc" } }),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -64,6 +65,7 @@ export async function exportUserData(user: CurrentUser) {
     certificates,
     skillsSelfAssessments: selfAssessments.map((s) => ({ ...s, ratings: JSON.parse(s.ratings) as unknown })),
     accommodations,
+    sections: enrollments.map(({ section, ...e }) => ({ section: section.name, ...e })),
   };
 }
 
@@ -92,6 +94,8 @@ export async function deleteAccount(user: CurrentUser, input: unknown): Promise<
       });
       await tx.certificate.updateMany({ where: { userId: user.id, withdrawnAt: null }, data: { withdrawnAt: now, holderName: "Withdrawn" } });
       await tx.skillsSelfAssessment.deleteMany({ where: { userId: user.id } });
+      // The enrollment ends as "closed": the section's statistics keep the graded work, its roster drops the person.
+      await tx.enrollment.updateMany({ where: { userId: user.id, endedAt: null }, data: { endedAt: now, endReason: "closed", activeCourseId: null } });
       // A closed account is no longer a student of the roster: the one write path drops its rows.
       await recordStudentChanges(tx, [user.id]);
       await recordAudit({ actorId: user.id, action: "account.delete", targetType: "user", targetId: user.id }, tx);

@@ -26,9 +26,12 @@ export async function sectionForCode(client: Tx, input: string, now = new Date()
   });
 }
 
-/** The section new accounts join when they sign up without a code, if the course has one. */
-export async function openSignupSection(client: Tx) {
-  return client.section.findFirst({ where: { openSignup: true }, select: { id: true, courseId: true }, orderBy: { createdAt: "asc" } });
+/**
+ * The section new accounts join when they sign up without a code: only while its joining
+ * is open and its term has not ended (closing it closes sign-ups into it too).
+ */
+export async function openSignupSection(client: Tx, now = new Date()) {
+  return client.section.findFirst({ where: { openSignup: true, joinOpen: true, termEnd: { gt: now } }, select: { id: true, courseId: true }, orderBy: { createdAt: "asc" } });
 }
 
 /**

@@ -101,12 +101,13 @@ export async function addInstructor(viewer: CurrentUser, sectionId: string, emai
     const message = "No instructor account has that email. An operator creates instructor accounts (npm run user:create).";
     throw new DomainError(404, message, { email: message });
   }
-  await db.$transaction(async (tx) => {
+  // A double submit races to the same row: the loser's retry finds it and changes nothing.
+  await retryOnConflict(() => db.$transaction(async (tx) => {
     const exists = await tx.sectionInstructor.findUnique({ where: { sectionId_userId: { sectionId, userId: user.id } }, select: { userId: true } });
     if (exists) return;
     await tx.sectionInstructor.create({ data: { sectionId, userId: user.id }, select: { userId: true } });
     await recordAudit({ actorId: viewer.id, action: "section.addInstructor", targetType: "Section", targetId: sectionId, detail: { userId: user.id } }, tx);
-  });
+  }));
 }
 
 export async function removeInstructor(viewer: CurrentUser, sectionId: string, userId: string) {
@@ -118,14 +119,17 @@ export async function removeInstructor(viewer: CurrentUser, sectionId: string, u
   });
 }
 
-/** Makes this the section new accounts join when they sign up without a code. */
-export async function setOpenSignup(viewer: CurrentUser, sectionId: string) {
+/**
+ * Makes this the section new accounts join when they sign up without a code (at most one),
+ * or, with `on` false, stops sign-ups without a code from joining any section.
+ */
+export async function setOpenSignup(viewer: CurrentUser, sectionId: string, on: boolean) {
   assertCoordinator(viewer);
   if (!(await canManageSection(viewer, sectionId))) throw notFound();
   const course = await getCourse();
   await db.$transaction(async (tx) => {
     await tx.section.updateMany({ where: { courseId: course.id, openSignup: true }, data: { openSignup: false } });
-    await tx.section.update({ where: { id: sectionId }, data: { openSignup: true }, select: { id: true } });
-    await recordAudit({ actorId: viewer.id, action: "section.openSignup", targetType: "Section", targetId: sectionId }, tx);
+    if (on) await tx.section.update({ where: { id: sectionId }, data: { openSignup: true }, select: { id: true } });
+    await recordAudit({ actorId: viewer.id, action: on ? "section.openSignup" : "section.noOpenSignup", targetType: "Section", targetId: sectionId }, tx);
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { displayJoinCode, JOIN_CODE_LENGTH, newJoinCode, normalizeJoinCode } from "./codes";
-import { dayIn, endOfDayIn, isTimeZone, startOfDayIn, termLabel, termState } from "./terms";
+import { isRealDay } from "./schemas";
+import { dayIn, endOfDayIn, isTimeZone, startOfDayIn, termLabel, termState, timeZones } from "./terms";
 
 describe("join codes", () => {
   it("are eight symbols of Crockford's alphabet and differ each time", () => {
@@ -24,10 +25,21 @@ describe("join codes", () => {
 });
 
 describe("term dates in a section's zone", () => {
-  it("knows real zones and refuses made-up ones", () => {
+  it("knows real zones and refuses made-up ones; the picker offers UTC (Node 20's list leaves it out)", () => {
     expect(isTimeZone("America/Chicago")).toBe(true);
     expect(isTimeZone("UTC")).toBe(true);
     expect(isTimeZone("Mars/Olympus")).toBe(false);
+    expect(timeZones()).toContain("UTC");
+    expect(timeZones()).toContain("America/Chicago");
+  });
+
+  it("accepts only days that exist, in a plausible year", () => {
+    expect(isRealDay("2026-09-01")).toBe(true);
+    expect(isRealDay("2028-02-29")).toBe(true);
+    expect(isRealDay("2026-02-29")).toBe(false);
+    expect(isRealDay("2026-02-31")).toBe(false);
+    expect(isRealDay("0026-01-01")).toBe(false);
+    expect(isRealDay("2026-13-01")).toBe(false);
   });
 
   it("starts a day at local midnight, also across a clock change", () => {

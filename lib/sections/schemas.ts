@@ -3,7 +3,14 @@ import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
 import { isTimeZone } from "./terms";
 
-const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`).refine((v) => !Number.isNaN(Date.parse(v)), `Enter a real date for the ${label}.`);
+/** A calendar day that exists (no 31 February rolled over into March), in a plausible year. */
+export function isRealDay(value: string): boolean {
+  const [y, m, d] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 2000 && y <= 2100 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`).refine(isRealDay, `Enter a real date between 2000 and 2100 for the ${label}.`);
 const id = z.string().min(1).max(64);
 
 export const sectionFormSchema = z

@@ -55,10 +55,11 @@ export function inSections(column: Prisma.Sql, ids: string[] | null): Prisma.Sql
 }
 
 /**
- * May this viewer read this student? A coordinator: any student. An instructor: a student
- * who is or was enrolled in a section they teach (a past class stays readable to the
- * instructor who taught it). Anyone else's students are "not found", not "forbidden", so
- * an id says nothing about whether the student exists.
+ * May this viewer read and act on this student? A coordinator: any student. An
+ * instructor: a student enrolled now in a section they teach; once the student moves, the
+ * new section's instructors take over (the move is in the student's history, which they
+ * see). Anyone else's students are "not found", not "forbidden", so an id says nothing
+ * about whether the student exists.
  */
 export async function canSeeStudent(viewer: CurrentUser, studentId: string): Promise<boolean> {
   assertStaff(viewer);
@@ -69,7 +70,7 @@ export async function canSeeStudent(viewer: CurrentUser, studentId: string): Pro
       id: studentId,
       role: "student",
       deletedAt: null,
-      ...(viewer.role === "coordinator" ? {} : { enrollments: { some: { courseId: course.id, section: { instructors: { some: { userId: viewer.id } } } } } }),
+      ...(viewer.role === "coordinator" ? {} : { enrollments: { some: { activeCourseId: course.id, section: { instructors: { some: { userId: viewer.id } } } } } }),
     },
     select: { id: true },
   });
@@ -79,4 +80,14 @@ export async function canSeeStudent(viewer: CurrentUser, studentId: string): Pro
 /** May this viewer manage this section (its code, its students)? */
 export async function canManageSection(viewer: CurrentUser, sectionId: string): Promise<boolean> {
   return (await sectionsInScope(viewer)).some((s) => s.id === sectionId);
+}
+
+/**
+ * `userId` column belongs to a student of these sections: enrolled there now, or enrolled
+ * there when they closed their account (their graded work still counts in the section's
+ * statistics). Null ids: no filter (a coordinator's whole course).
+ */
+export function ofSectionStudents(userId: Prisma.Sql, ids: string[] | null): Prisma.Sql {
+  if (ids === null) return Prisma.sql`1 = 1`;
+  return Prisma.sql`${userId} IN (SELECT e."userId" FROM "Enrollment" e WHERE ${inSections(Prisma.sql`e."sectionId"`, ids)} AND (e."endedAt" IS NULL OR e."endReason" = 'closed'))`;
 }

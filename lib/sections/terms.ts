@@ -14,9 +14,10 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** Every zone the runtime knows, for the picker. */
+/** Every zone the runtime knows, for the picker. Node 20's list leaves out "UTC", which sections default to. */
 export function timeZones(): string[] {
-  return Intl.supportedValuesOf("timeZone");
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes("UTC") ? zones : ["UTC", ...zones];
 }
 
 function parts(day: string): [number, number, number] {

@@ -12,7 +12,8 @@ import { rosterQuerySchema } from "@/lib/roster/schemas";
 import { getStudentDetail, setAccommodation } from "@/lib/roster/student-detail";
 import { seed } from "@/lib/seed";
 import { JoinCodeError, joinWithCode, moveStudent } from "@/lib/sections/enrollment";
-import { addInstructor, createSection, getSection, rotateJoinCode, setJoinOpen } from "@/lib/sections/manage";
+import { addInstructor, createSection, getSection, rotateJoinCode, setJoinOpen, setOpenSignup } from "@/lib/sections/manage";
+import { deleteAccount } from "@/lib/privacy";
 import { createUser } from "@/lib/users";
 import { passQuiz } from "@/tests/support/course";
 import { makeUser } from "@/tests/support/users";
@@ -147,7 +148,7 @@ describe("joining and moving", () => {
     expect(await db.user.count({ where: { email: "late.signup@sections.test" } })).toBe(0); // the account was not created either
   });
 
-  it("moving keeps history: the old section's instructor still reads the student, the roster moves", async () => {
+  it("moving keeps history: the roster and the drill-down move with the student, the old instructor loses access", async () => {
     const eve = await student("Eve Mover", sectionA.joinCode);
     await expect(moveStudent(teacherB, eve.id, sectionB.id)).rejects.toMatchObject({ status: 404 }); // B cannot take A's student
     expect((await moveStudent(coordinator, eve.id, sectionB.id)).changed).toBe(true);
@@ -158,11 +159,50 @@ describe("joining and moving", () => {
     ]);
     expect((await queryRoster(teacherA, roster({ q: "eve mover" })))!.total).toBe(0);
     expect((await queryRoster(teacherB, roster({ q: "eve mover" })))!.total).toBe(1);
-    expect((await getStudentDetail(teacherA, eve.id))?.sections.map((s) => [s.name, s.endedAt !== null])).toEqual([
+    expect(await getStudentDetail(teacherA, eve.id)).toBeNull();
+    expect(await setAccommodation(teacherA, eve.id, { timeMultiplier: 2, extraAttempts: 0 })).toMatchObject({ ok: false });
+    expect((await getStudentDetail(teacherB, eve.id))?.sections.map((s) => [s.name, s.endedAt !== null])).toEqual([
       ["Fall B", false],
       ["Fall A", true],
     ]);
     expect(await db.auditLog.count({ where: { action: "enrollment.move", targetId: eve.id } })).toBe(1);
+  });
+});
+
+describe("sign-ups, strays and closed accounts", () => {
+  it("sign-ups without a code join the open section only while its joining is open, and not at all once the coordinator stops it", async () => {
+    const open = (await db.section.findFirstOrThrow({ where: { openSignup: true }, select: { id: true } })).id;
+    const activeSection = async (id: string) => (await db.enrollment.findFirst({ where: { userId: id, endedAt: null }, select: { sectionId: true } }))?.sectionId ?? null;
+    expect(await activeSection((await student("Open Joiner")).id)).toBe(open);
+    await setJoinOpen(coordinator, open, false);
+    expect(await activeSection((await student("Closed Door")).id)).toBeNull();
+    await setJoinOpen(coordinator, open, true);
+    await setOpenSignup(coordinator, open, false);
+    expect(await activeSection((await student("No Open Section")).id)).toBeNull();
+    await setOpenSignup(coordinator, open, true);
+    expect(await activeSection((await student("Open Again")).id)).toBe(open);
+  });
+
+  it("a student created before the first seed joins the open section when the course is seeded", async () => {
+    const early = await db.user.create({ data: { name: "Early Bird", email: "early.bird@sections.test", passwordHash: "x", role: "student" }, select: { id: true } });
+    await seed({ demo: false });
+    const open = (await db.section.findFirstOrThrow({ where: { openSignup: true }, select: { id: true } })).id;
+    expect(await db.enrollment.findFirst({ where: { userId: early.id, endedAt: null }, select: { sectionId: true } })).toEqual({ sectionId: open });
+    expect((await db.studentSummary.findUniqueOrThrow({ where: { userId: early.id }, select: { sectionId: true } })).sectionId).toBe(open);
+  });
+
+  it("a student who closes their account leaves the roster but their graded work stays in the section's statistics", async () => {
+    const quizSlug = (await db.quiz.findFirstOrThrow({ where: { kind: "lesson" }, orderBy: { position: "asc" }, select: { slug: true } })).slug;
+    const lesson = await db.lesson.findFirstOrThrow({ orderBy: { position: "asc" }, select: { slug: true } });
+    const fay = await student("Fay Closer", sectionA.joinCode);
+    await completeLesson(fay, lesson.slug);
+    await passQuiz(fay, quizSlug);
+    const before = (await analyzeQuiz(teacherA, quizSlug))!.attempts;
+    const rosterBefore = (await queryRoster(teacherA, roster()))!.total;
+    expect(await deleteAccount(fay, { password: "long-enough-password", confirm: "DELETE" })).toEqual({ ok: true });
+    expect((await analyzeQuiz(teacherA, quizSlug))!.attempts).toBe(before);
+    expect((await queryRoster(teacherA, roster()))!.total).toBe(rosterBefore - 1);
+    expect(await db.enrollment.findFirstOrThrow({ where: { userId: fay.id }, select: { endReason: true, activeCourseId: true } })).toEqual({ endReason: "closed", activeCourseId: null });
   });
 });
 

@@ -62,9 +62,9 @@ export const setJoinOpenAction = postAction(
 );
 
 export const setOpenSignupAction = postAction(
-  { access: "coordinator", returnTo: detail, schema: sectionIdSchema, fields: fieldsOf(["sectionId"]), invalid: LIST },
+  { access: "coordinator", returnTo: detail, schema: joinOpenSchema, fields: fieldsOf(["sectionId", "open"]), invalid: LIST },
   async ({ user, input }) => {
-    await setOpenSignup(user, input.sectionId);
-    redirect(`${LIST}/${input.sectionId}?done=open-signup`);
+    await setOpenSignup(user, input.sectionId, input.open);
+    redirect(`${LIST}/${input.sectionId}?done=${input.open ? "open-signup" : "no-open-signup"}`);
   },
 );

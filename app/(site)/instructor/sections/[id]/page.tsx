@@ -19,6 +19,7 @@ const DONE: Record<string, string> = {
   "joining-closed": "Joining is closed. The code no longer works until you open it again.",
   "instructor-removed": "The instructor no longer teaches this section.",
   "open-signup": "New accounts without a code now join this section.",
+  "no-open-signup": "New accounts without a code no longer join any section until a coordinator picks one.",
 };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> };
@@ -80,17 +81,15 @@ export default async function SectionPage({ params, searchParams }: Props) {
             </button>
           </form>
         </div>
-        {section.openSignup ? (
-          <p>New accounts created without a code join this section.</p>
-        ) : (
-          coordinator && (
-            <form action={setOpenSignupAction}>
-              <input type="hidden" name="sectionId" value={section.id} />
-              <button type="submit" className="button button--small">
-                Make this the section for sign-ups without a code
-              </button>
-            </form>
-          )
+        {section.openSignup && <p>New accounts created without a code join this section while joining is open.</p>}
+        {coordinator && (
+          <form action={setOpenSignupAction}>
+            <input type="hidden" name="sectionId" value={section.id} />
+            <input type="hidden" name="open" value={section.openSignup ? "false" : "true"} />
+            <button type="submit" className="button button--small">
+              {section.openSignup ? "Stop sign-ups without a code" : "Make this the section for sign-ups without a code"}
+            </button>
+          </form>
         )}
       </section>
 
