@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT, E2E_SECRET } from "./e2e/support/env";
+import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT, E2E_SECRET, E2E_SMTP_PORT } from "./e2e/support/env";
 
 // Debian's Chromium (Playwright cannot download its own builds here).
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -15,6 +15,8 @@ const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: "e2e",
+  // A local SMTP server for the app's mail (password links), read by e2e/support/mailbox.ts.
+  globalSetup: "./e2e/support/mail-setup.ts",
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
@@ -44,6 +46,7 @@ export default defineConfig({
       CASEBOOK_DEMO: "0",
       // Each test sends its own X-Forwarded-For, so per-address throttling is per test.
       CASEBOOK_TRUST_PROXY: "1",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
     },
   },
 });

@@ -27,6 +27,8 @@ const MATRIX: Record<string, Row | "skip"> = {
   "GET /about": PUBLIC,
   "GET /signin": SIGNED_OUT_ONLY,
   "GET /signup": SIGNED_OUT_ONLY,
+  "GET /forgot-password": SIGNED_OUT_ONLY,
+  "GET /reset-password/[token]": PUBLIC, // a link that is not (or no longer) good: a page that says so
   "GET /verify/[code]": PUBLIC, // an unknown code is a page that says so (e2e/readiness.spec.ts)
   "GET /course": STUDENT_PAGE,
   "GET /glossary": STUDENT_PAGE,
@@ -127,6 +129,7 @@ test("each page and handler answers each kind of caller as the matrix says", asy
       .replace(/\[attemptId\]/, attemptId)
       .replace(/\[id\]/, ownerId)
       .replace(/\[code\]/, "no-such-certificate-code")
+      .replace(/\[token\]/, "not-a-reset-token-0123456789")
       .replace(/\[\.\.\.nextauth\]/, "session");
   const callers: Record<Caller, APIRequestContext> = {
     signedOut,

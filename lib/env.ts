@@ -55,6 +55,16 @@ const schema = z.object({
     "the number of reverse proxies in front of Casebook that append to X-Forwarded-For (0 to 10; 1 for one proxy)",
   ).transform((n) => n ?? 0),
   CASEBOOK_SKIP_BUILD: flag("CASEBOOK_SKIP_BUILD"),
+  // Outgoing mail; unset keeps every message in the local outbox (npm run mail:outbox).
+  SMTP_URL: optional(
+    z
+      .string()
+      .trim()
+      .refine((url) => URL.canParse(url) && /^smtps?:$/.test(new URL(url).protocol), {
+        error: () => "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.edu:465",
+      }),
+  ),
+  MAIL_FROM: optional(z.string().trim().max(200)).transform((value) => value ?? "Casebook <no-reply@casebook.invalid>"),
   // Tests only: count every statement sent to the database (lib/db/round-trips.ts).
   CASEBOOK_COUNT_ROUND_TRIPS: flag("CASEBOOK_COUNT_ROUND_TRIPS"),
   PORT: integer("PORT", 1, 65535, "a port number from 1 to 65535").transform((n) => n ?? 3000),

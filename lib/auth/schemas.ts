@@ -35,3 +35,13 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
 });
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().max(100),
+    password: signUpSchema.shape.password,
+    confirm: z.string({ error: "Type the new password again." }).max(200),
+  })
+  .refine((v) => v.password === v.confirm, { message: "The two passwords differ. Type the same new password twice.", path: ["confirm"] });

@@ -8,7 +8,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { displayJoinCode } from "@/lib/sections/codes";
 import { getSection } from "@/lib/sections/manage";
 import { dayIn, timeZones } from "@/lib/sections/terms";
-import { serverEnv } from "@/lib/env";
+import { publicBaseUrl } from "@/lib/http/base-url";
 import { addInstructorAction, removeInstructorAction, rotateCodeAction, setJoinOpenAction, setOpenSignupAction, updateSectionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Section" };
@@ -33,7 +33,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const notice = typeof done === "string" ? DONE[done] : undefined;
   const coordinator = viewer.role === "coordinator";
   // The public address is configuration, never a request header (docs/security.md).
-  const joinLink = `${serverEnv().NEXTAUTH_URL?.replace(/\/$/, "") ?? ""}/join/${displayJoinCode(section.joinCode)}`;
+  const joinLink = `${await publicBaseUrl()}/join/${displayJoinCode(section.joinCode)}`;
   return (
     <div>
       <p className="breadcrumb">

@@ -1,0 +1,78 @@
+import "server-only";
+// Outgoing mail through a durable outbox. An event writes its message in its own
+// transaction (queueMail), so a crash right after cannot lose it; delivery runs after the
+// response (Next's after()) and again on later sends, so a mail server that was down gets
+// the message when it is back. Without SMTP_URL nothing is sent: the rows are the local
+// outbox an operator reads with `npm run mail:outbox` (ADR 0014).
+import { after } from "next/server";
+import nodemailer, { type Transporter } from "nodemailer";
+import { db, type Tx } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+
+export type Mail = { to: string; subject: string; text: string };
+
+/** Gives up on a message after this many failed deliveries (it stays in the outbox, with its error). */
+export const MAX_DELIVERY_ATTEMPTS = 8;
+const BATCH = 20;
+
+export async function queueMail(tx: Tx, mail: Mail) {
+  await tx.mailMessage.create({ data: { to: mail.to, subject: mail.subject, text: mail.text }, select: { id: true } });
+}
+
+let transport: { url: string; transporter: Transporter } | null = null;
+function transporter(url: string): Transporter {
+  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+  return transport.transporter;
+}
+
+/**
+ * Sends what is waiting, oldest first; returns how many went. Each message is claimed by
+ * a conditional update before it is sent, so two instances do not send the same one at
+ * the same moment.
+ */
+export async function deliverPending(): Promise<number> {
+  const { SMTP_URL, MAIL_FROM } = serverEnv();
+  if (!SMTP_URL) return 0;
+  const pending = await db.mailMessage.findMany({
+    where: { sentAt: null, attempts: { lt: MAX_DELIVERY_ATTEMPTS } },
+    select: { id: true, to: true, subject: true, text: true, attempts: true },
+    orderBy: { createdAt: "asc" },
+    take: BATCH,
+  });
+  let sent = 0;
+  for (const message of pending) {
+    const claimed = await db.mailMessage.updateMany({ where: { id: message.id, sentAt: null, attempts: message.attempts }, data: { attempts: message.attempts + 1 } });
+    if (claimed.count === 0) continue;
+    try {
+      await transporter(SMTP_URL).sendMail({ from: MAIL_FROM, to: message.to, subject: message.subject, text: message.text });
+      await db.mailMessage.update({ where: { id: message.id }, data: { sentAt: new Date(), lastError: null }, select: { id: true } });
+      sent++;
+    } catch (error) {
+      await db.mailMessage.update({ where: { id: message.id }, data: { lastError: String(error instanceof Error ? error.message : error).slice(0, 500) }, select: { id: true } });
+    }
+  }
+  return sent;
+}
+
+const inFlight = new Set<Promise<unknown>>();
+
+/** After the caller's transaction committed: deliver once the response has gone. */
+export function deliverSoon() {
+  const run = () => {
+    const delivery = deliverPending()
+      .catch((error) => console.error("mail delivery failed", error))
+      .finally(() => inFlight.delete(delivery));
+    inFlight.add(delivery);
+  };
+  try {
+    after(run);
+  } catch {
+    setImmediate(run); // outside a request (scripts, tests)
+  }
+}
+
+/** Resolves when the deliveries started so far have finished (tests wait on it, not on time). */
+export async function deliveriesSettled(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  while (inFlight.size) await Promise.allSettled([...inFlight]);
+}
