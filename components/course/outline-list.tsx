@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { OutlineStep } from "@/lib/progress/outline";
 import { StatusBadge } from "./status-badge";
 
-export function OutlineList({ steps }: { steps: OutlineStep[] }) {
+/** `due`: the quiz's due label by quiz id ("due in 3 days", "overdue"), from the section's dates. */
+export function OutlineList({ steps, due }: { steps: OutlineStep[]; due?: Map<string, string> }) {
   const lessonNumbers = new Map(steps.filter((s) => s.kind === "lesson").map((s, i) => [s.id, i + 1]));
   return (
     <ol className="outline">
@@ -21,6 +22,14 @@ export function OutlineList({ steps }: { steps: OutlineStep[] }) {
             <p className="outline__meta">
               About {step.estimatedMinutes} min
               {step.status === "locked" && step.lockedReason ? ` · ${step.lockedReason}` : ""}
+              {due?.get(step.id) && (
+                <>
+                  {" · "}
+                  <strong className={due.get(step.id) === "overdue" ? "due due--overdue" : "due"} data-testid={`due-${step.slug}`}>
+                    {due.get(step.id)}
+                  </strong>
+                </>
+              )}
             </p>
           </li>
         );

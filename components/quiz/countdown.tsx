@@ -4,15 +4,23 @@ import { useEffect, useRef, useState } from "react";
 // Announce at these many seconds left, not every second (polite for screen readers).
 const ANNOUNCE_AT = [600, 300, 120, 60, 30, 0];
 
+// A quiz that closes at its due date can have days left, not only minutes.
 function format(seconds: number) {
-  const m = Math.floor(seconds / 60);
+  const days = Math.floor(seconds / 86_400);
+  const h = Math.floor((seconds % 86_400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
-  return `${m}:${String(s).padStart(2, "0")}`;
+  const clock = h || days ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
+  return days ? `${days} day${days === 1 ? "" : "s"} ${clock}` : clock;
 }
 
 function spoken(seconds: number) {
   if (seconds <= 0) return "Time is up. Your saved answers are being submitted.";
   if (seconds < 60) return `${seconds} seconds left.`;
+  if (seconds >= 7200) {
+    const hours = Math.round(seconds / 3600);
+    return `${hours} hours left.`;
+  }
   const minutes = Math.round(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"} left.`;
 }

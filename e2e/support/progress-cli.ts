@@ -3,6 +3,8 @@
 //   expire <attemptId>          move an attempt's deadline into the past
 //   whois <email>               print the user's id
 //   section-of <email>          print the id and join code of the student's active section
+//   make-section <email> <zone> a current section taught by that instructor; prints its id and join code
+//   complete-lesson <email> <slug>  mark one lesson complete
 //   fingerprint [email]         per-table hashes of every row that matters (only that user's, with content, given an email)
 import { db } from "../../lib/db";
 import { fingerprint } from "../../tests/support/fingerprint";
@@ -22,6 +24,23 @@ async function main() {
   } else if (command === "section-of") {
     const row = await db.enrollment.findFirstOrThrow({ where: { user: { email: arg }, endedAt: null }, select: { section: { select: { id: true, joinCode: true } } } });
     console.log(`${row.section.id} ${row.section.joinCode}`);
+  } else if (command === "make-section") {
+    const zone = process.argv[4] ?? "UTC";
+    const { newJoinCode } = await import("../../lib/sections/codes");
+    const instructor = await db.user.findUniqueOrThrow({ where: { email: arg }, select: { id: true } });
+    const course = await db.course.findFirstOrThrow({ select: { id: true } });
+    const section = await db.section.create({
+      data: { courseId: course.id, name: `E2E section ${arg.slice(0, 19)}`, termStart: new Date(Date.now() - 30 * 86_400_000), termEnd: new Date(Date.now() + 90 * 86_400_000), timeZone: zone, joinCode: newJoinCode() },
+      select: { id: true, joinCode: true },
+    });
+    await db.sectionInstructor.create({ data: { sectionId: section.id, userId: instructor.id }, select: { userId: true } });
+    console.log(`${section.id} ${section.joinCode}`);
+  } else if (command === "complete-lesson") {
+    const user = await db.user.findUniqueOrThrow({ where: { email: arg }, select: { id: true, name: true, email: true, role: true } });
+    if (!isRole(user.role)) throw new Error("bad role");
+    const { completeLesson } = await import("../../lib/progress");
+    const done = await completeLesson({ ...user, role: user.role }, process.argv[4]);
+    if (!done.ok) throw new Error(done.message);
   } else if (command === "fingerprint") {
     const userId = arg ? (await db.user.findUniqueOrThrow({ where: { email: arg }, select: { id: true } })).id : undefined;
     console.log(JSON.stringify(await fingerprint({ userId })));

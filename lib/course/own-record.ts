@@ -10,6 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { asDouble, emptySlot } from "@/lib/db/dialect";
 import { rawBool, rawDate, rawNumber, rawText } from "@/lib/db/raw";
+import { isLatePolicy, type QuizDates } from "@/lib/sections/dates";
 import type { StudentFacts } from "./facts";
 
 export type OwnAttempt = StudentFacts["attempts"][number] & {
@@ -26,6 +27,8 @@ export type OwnRecord = {
   accommodation: { timeMultiplier: number; extraAttempts: number } | null;
   /** Scores of every answer in the student's graded attempts: mastery sums the best ones. */
   gradedAnswers: { attemptId: string; questionId: string; score: number | null }[];
+  /** Each quiz's dates in the student's section, with their own extension (issue 14). */
+  schedule: Map<string, QuizDates>;
 };
 
 type Slots = { kind: string; s1: unknown; s2: unknown; s3: unknown; n1: unknown; n2: unknown; b1: unknown; b2: unknown; b3: unknown; d1: unknown; d2: unknown; d3: unknown };
@@ -60,7 +63,15 @@ function statement(userId: string, courseId: string) {
     UNION ALL
     SELECT 'answer', aa."attemptId", aa."questionId", ${S}, ${num(Prisma.sql`aa."score"`)}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
       FROM "AttemptAnswer" aa JOIN "QuizAttempt" qa ON qa."id" = aa."attemptId"
-      WHERE qa."userId" = ${userId} AND qa."status" = 'graded' AND qa."quizId" IN (${quizzes})`;
+      WHERE qa."userId" = ${userId} AND qa."status" = 'graded' AND qa."quizId" IN (${quizzes})
+    UNION ALL
+    SELECT 'dates', d."quizId", d."latePolicy", sec."timeZone", ${N}, ${N}, ${B}, ${B}, ${B}, d."opensAt", d."dueAt", ${D}
+      FROM "Enrollment" e JOIN "SectionQuizDates" d ON d."sectionId" = e."sectionId" JOIN "Section" sec ON sec."id" = e."sectionId"
+      WHERE e."userId" = ${userId} AND e."activeCourseId" = ${courseId}
+    UNION ALL
+    SELECT 'extension', x."quizId", ${S}, sec."timeZone", ${N}, ${N}, ${B}, ${B}, ${B}, x."dueAt", ${D}, ${D}
+      FROM "DueDateExtension" x LEFT JOIN "Enrollment" e ON e."userId" = x."userId" AND e."activeCourseId" = ${courseId} LEFT JOIN "Section" sec ON sec."id" = e."sectionId"
+      WHERE x."userId" = ${userId} AND x."quizId" IN (${quizzes})`;
 }
 
 /** The student's own record in one statement, through any client. */
@@ -71,7 +82,9 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
     certificate: null,
     accommodation: null,
     gradedAnswers: [],
+    schedule: new Map(),
   };
+  const extensions: { quizId: string; dueAt: Date; timeZone: string }[] = [];
   for (const row of rows) {
     switch (row.kind) {
       case "lesson":
@@ -110,7 +123,24 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
       case "answer":
         record.gradedAnswers.push({ attemptId: String(row.s1), questionId: String(row.s2), score: rawNumber(row.n1) });
         break;
+      case "dates":
+        record.schedule.set(String(row.s1), {
+          opensAt: rawDate(row.d1),
+          dueAt: rawDate(row.d2),
+          latePolicy: isLatePolicy(row.s2) ? row.s2 : "accept_late",
+          extendedTo: null,
+          timeZone: rawText(row.s3) ?? "UTC",
+        });
+        break;
+      case "extension":
+        extensions.push({ quizId: String(row.s1), dueAt: rawDate(row.d1)!, timeZone: rawText(row.s3) ?? "UTC" });
+        break;
     }
+  }
+  // An extension applies whether or not the section dated the quiz.
+  for (const x of extensions) {
+    const dated = record.schedule.get(x.quizId) ?? { opensAt: null, dueAt: null, latePolicy: "accept_late" as const, extendedTo: null, timeZone: x.timeZone };
+    record.schedule.set(x.quizId, { ...dated, extendedTo: x.dueAt });
   }
   // The order every caller relies on (Prisma's readers sort the same way).
   record.facts.attempts.sort((a, b) => a.quizId.localeCompare(b.quizId) || a.attemptNumber - b.attemptNumber);

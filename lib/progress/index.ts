@@ -11,6 +11,7 @@ import { recordStudentChanges } from "@/lib/course/record";
 import { getCourse, getStructure, VersionedCache } from "@/lib/course/structure";
 import { retryOnConflict } from "@/lib/db/retry";
 import { previewOutline, type Outline } from "./outline";
+import { dueLabel } from "@/lib/sections/dates";
 import { noteLessonView } from "./visits";
 
 export { ACTIVITY_RESOLUTION_MS } from "./visits";
@@ -32,6 +33,21 @@ export const getOwnRecord = cache(async (user: CurrentUser, gradeExpired = true)
   for (const attempt of expired) await gradeAttempt(attempt.id, { auto: true });
   return readOwnRecord(db, course.id, user.id);
 });
+
+/**
+ * "due in 3 days" / "overdue" per quiz id, from the section's dates and the student's
+ * extensions, for the outline. Read in the same statement as the rest of the record.
+ */
+export async function getDueLabels(user: CurrentUser, now = new Date()): Promise<Map<string, string>> {
+  if (user.role !== "student") return new Map();
+  const record = await getOwnRecord(user);
+  const labels = new Map<string, string>();
+  for (const [quizId, dates] of record.schedule) {
+    const label = dueLabel(dates, record.facts.attempts.some((a) => a.quizId === quizId && a.passed), now);
+    if (label) labels.set(quizId, label);
+  }
+  return labels;
+}
 
 /** The student's progress, attempts and milestones (see getOwnRecord). */
 export const getOwnFacts = cache(async (user: CurrentUser) => (await getOwnRecord(user)).facts);

@@ -13,6 +13,7 @@ import { isQuestionType } from "./types";
 import { drawQuestions, layoutFor, layoutSchema } from "./layout";
 import { deadlineFor, effectiveLimits } from "./policy";
 import { drawableBank } from "./reveal";
+import { attemptDeadline, availability, formatInZone } from "@/lib/sections/dates";
 import { fail, NOT_FOUND, type Result } from "./result";
 
 export type QuizOverview = Awaited<ReturnType<typeof getQuizOverview>>;
@@ -31,7 +32,21 @@ export async function getQuizOverview(user: CurrentUser, slug: string) {
   const limits = effectiveLimits(quiz, record.accommodation);
   const graded = attempts.filter((a) => a.status === "graded");
   const passed = graded.some((a) => a.passed);
+  // The section's dates, decided here on the server (lib/sections/dates.ts).
+  const dates = record.schedule.get(quiz.id);
+  const when = availability(dates, new Date());
+  const zone = dates?.timeZone ?? "UTC";
   return {
+    dates,
+    availability: when,
+    /** Why no attempt may start now because of the dates, or null. */
+    closed:
+      when.state === "not_open"
+        ? `This quiz opens on ${formatInZone(when.opensAt, zone)}.`
+        : when.state === "closed"
+          ? `This quiz closed on ${formatInZone(when.due, zone)}. Ask your instructor if you need an extension.`
+          : null,
+    dueText: "due" in when && when.due ? formatInZone(when.due, zone) : null,
     quiz: { ...quiz, questionCount: quiz.drawCount ?? quiz._count.questions, passMark: passMarkFor(quiz, parseCourseConfig(course.config)) },
     locked: step?.status === "locked" ? (step.lockedReason ?? "Finish the earlier steps first.") : null,
     limits,
@@ -63,6 +78,7 @@ export async function startAttempt(user: CurrentUser, slug: string): Promise<Res
   if (overview.locked) return fail(409, overview.locked);
   if (overview.inProgress) return { ok: true, attemptId: overview.inProgress.id, resumed: true };
   if (overview.passed) return fail(409, "You have passed this quiz; your best score counts. There is nothing more to do here.");
+  if (overview.closed) return fail(409, overview.closed);
   if (overview.attemptsLeft <= 0) return fail(409, "You have used all your attempts for this quiz. Ask your instructor if you need another.");
 
   const { quiz, limits } = overview;
@@ -81,7 +97,8 @@ export async function startAttempt(user: CurrentUser, slug: string): Promise<Res
         attemptNumber,
         layout: JSON.stringify(layout),
         startedAt,
-        deadlineAt: deadlineFor(startedAt, limits.timeLimitSeconds),
+        // The time limit, and the due date where the quiz closes then: the server ends the attempt.
+        deadlineAt: attemptDeadline(deadlineFor(startedAt, limits.timeLimitSeconds), overview.dates),
       },
       select: { id: true },
     });

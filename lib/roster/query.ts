@@ -19,6 +19,7 @@ type Row = {
   readyAt: Date | string | null;
   lastActiveAt: Date | string | null;
   maxFailsUnpassed: number | bigint;
+  overdue: number | bigint;
 };
 
 export type RosterEntry = {
@@ -49,7 +50,12 @@ export async function queryRoster(viewer: CurrentUser, query: RosterQuery, now =
   const quizzes = await db.quiz.findMany({ where: { courseId: course.id }, select: { id: true, title: true, kind: true }, orderBy: { position: "asc" } });
   const sortQuiz = query.sort.startsWith("quiz:") ? quizzes.find((q) => q.id === query.sort.slice(5)) : undefined;
 
-  const atRisk = Prisma.sql`(s."readyAt" IS NULL AND (COALESCE(s."lastActiveAt", u."createdAt") < ${cutoff} OR s."maxFailsUnpassed" >= ${AT_RISK_FAILED_ATTEMPTS}))`;
+  // Overdue: a quiz of the student's section past its due date (their extension's, if any) and not passed;
+  // the same definition as the outline's "overdue" (lib/sections/dates.ts dueLabel).
+  const overdue = Prisma.sql`EXISTS (SELECT 1 FROM "SectionQuizDates" d LEFT JOIN "DueDateExtension" x ON x."userId" = s."userId" AND x."quizId" = d."quizId"
+    WHERE d."sectionId" = s."sectionId" AND COALESCE(x."dueAt", d."dueAt") < ${now}
+      AND NOT EXISTS (SELECT 1 FROM "QuizBest" b WHERE b."userId" = s."userId" AND b."quizId" = d."quizId" AND b."passed"))`;
+  const atRisk = Prisma.sql`(s."readyAt" IS NULL AND (COALESCE(s."lastActiveAt", u."createdAt") < ${cutoff} OR s."maxFailsUnpassed" >= ${AT_RISK_FAILED_ATTEMPTS} OR ${overdue}))`;
   const conditions = [Prisma.sql`s."courseId" = ${course.id}`, inSections(Prisma.sql`s."sectionId"`, chosen.ids), Prisma.sql`u."deletedAt" IS NULL`, Prisma.sql`u."role" = 'student'`];
   if (query.q) {
     const pattern = `%${query.q.normalize("NFKC").toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -78,7 +84,8 @@ export async function queryRoster(viewer: CurrentUser, query: RosterQuery, now =
 
   const [rows, counted] = await Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT u."id", u."name", u."email", u."createdAt", s."progressPercent", s."lessonsComplete", s."finalBest", s."readyAt", s."lastActiveAt", s."maxFailsUnpassed"
+      SELECT u."id", u."name", u."email", u."createdAt", s."progressPercent", s."lessonsComplete", s."finalBest", s."readyAt", s."lastActiveAt", s."maxFailsUnpassed",
+             CASE WHEN ${overdue} THEN 1 ELSE 0 END AS "overdue"
       FROM "StudentSummary" s JOIN "User" u ON u."id" = s."userId" ${join}
       WHERE ${where}
       ORDER BY ${order} ${direction} NULLS LAST, u."name" ASC, u."id" ASC
@@ -87,7 +94,7 @@ export async function queryRoster(viewer: CurrentUser, query: RosterQuery, now =
   ]);
   const bests = await db.quizBest.findMany({ where: { userId: { in: rows.map((r) => r.id) } }, select: { userId: true, quizId: true, bestPercent: true } });
   const entries: RosterEntry[] = rows.map((r) => {
-    const summary = { readyAt: date(r.readyAt), lastActiveAt: date(r.lastActiveAt), joinedAt: date(r.createdAt)!, maxFailsUnpassed: Number(r.maxFailsUnpassed), progressPercent: Number(r.progressPercent) };
+    const summary = { readyAt: date(r.readyAt), lastActiveAt: date(r.lastActiveAt), joinedAt: date(r.createdAt)!, maxFailsUnpassed: Number(r.maxFailsUnpassed), progressPercent: Number(r.progressPercent), overdue: Number(r.overdue) === 1 };
     return {
       id: r.id,
       name: r.name,

@@ -3,7 +3,7 @@ import { isAtRisk, rosterStatus } from "./rules";
 
 const now = new Date("2026-06-30T12:00:00Z");
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
-const base = { readyAt: null, lastActiveAt: daysAgo(1), joinedAt: daysAgo(30), maxFailsUnpassed: 0 };
+const base = { readyAt: null, lastActiveAt: daysAgo(1), joinedAt: daysAgo(30), maxFailsUnpassed: 0, overdue: false };
 
 describe("at-risk rule", () => {
   it("flags 14 days without activity, not 13", () => {
@@ -18,8 +18,11 @@ describe("at-risk rule", () => {
     expect(isAtRisk({ ...base, maxFailsUnpassed: 1 }, 14, now)).toBe(false);
     expect(isAtRisk({ ...base, maxFailsUnpassed: 2 }, 14, now)).toBe(true);
   });
+  it("flags overdue work", () => {
+    expect(isAtRisk({ ...base, overdue: true }, 14, now)).toBe(true);
+  });
   it("a ready student is never at risk", () => {
-    expect(isAtRisk({ ...base, readyAt: daysAgo(40), lastActiveAt: daysAgo(40), maxFailsUnpassed: 5 }, 14, now)).toBe(false);
+    expect(isAtRisk({ ...base, readyAt: daysAgo(40), lastActiveAt: daysAgo(40), maxFailsUnpassed: 5, overdue: true }, 14, now)).toBe(false);
   });
 });
 

@@ -3,18 +3,18 @@ export type RosterStatus = "not_started" | "in_progress" | "at_risk" | "ready";
 
 export const AT_RISK_FAILED_ATTEMPTS = 2;
 
-export type AtRiskInput = { readyAt: Date | null; lastActiveAt: Date | null; joinedAt: Date; maxFailsUnpassed: number };
+export type AtRiskInput = { readyAt: Date | null; lastActiveAt: Date | null; joinedAt: Date; maxFailsUnpassed: number; overdue: boolean };
 
 /**
  * At risk: not yet ready, and either no activity for `inactiveDays` days (counting
- * from sign-up when they never started), or two failed attempts on a quiz they
- * have not passed.
+ * from sign-up when they never started), two failed attempts on a quiz they have not
+ * passed, or a quiz past its due date (theirs, with any extension) and not passed.
  */
 export function isAtRisk(s: AtRiskInput, inactiveDays: number, now = new Date()): boolean {
   if (s.readyAt) return false;
   const lastSeen = (s.lastActiveAt ?? s.joinedAt).getTime();
   const inactive = now.getTime() - lastSeen > inactiveDays * 24 * 60 * 60 * 1000;
-  return inactive || s.maxFailsUnpassed >= AT_RISK_FAILED_ATTEMPTS;
+  return inactive || s.maxFailsUnpassed >= AT_RISK_FAILED_ATTEMPTS || s.overdue;
 }
 
 export function rosterStatus(s: AtRiskInput & { progressPercent: number }, inactiveDays: number, now = new Date()): RosterStatus {

@@ -34,3 +34,17 @@ export const moveStudentSchema = z.object({ studentId: id, sectionId: id });
 
 /** The `?section=` of staff pages: a section id or "all". */
 export const sectionParamSchema = z.string().max(64).optional().catch(undefined);
+
+const optionalDay = (label: string) => z.union([z.literal(""), day(label)]).transform((v) => v || null);
+
+export const quizDatesSchema = z
+  .object({
+    sectionId: id,
+    quizId: id,
+    opensOn: optionalDay("open date"),
+    dueOn: optionalDay("due date"),
+    latePolicy: z.enum(["accept_late", "close"], { error: "Choose what happens to late work." }),
+  })
+  .refine((v) => !v.opensOn || !v.dueOn || v.dueOn >= v.opensOn, { message: "The due date must be on or after the open date.", path: ["dueOn"] });
+
+export const extensionSchema = z.object({ studentId: id, quizId: id, dueOn: day("new due date") });

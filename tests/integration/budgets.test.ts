@@ -31,6 +31,7 @@ import { POST as startOrResume } from "@/app/api/quizzes/[slug]/attempts/route";
 import { GET as attemptJson } from "@/app/api/attempts/[attemptId]/route";
 import { POST as autosave } from "@/app/api/attempts/[attemptId]/answers/route";
 import { activeSectionOf } from "@/lib/sections/enrollment";
+import { getDueLabels } from "@/lib/progress";
 import { POST as submit } from "@/app/api/attempts/[attemptId]/submit/route";
 import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -155,8 +156,8 @@ const REQUESTS: Record<Name, Request> = {
   },
   "course outline": {
     source: "app/(site)/course/page.tsx",
-    calls: ["requireUser", "getOutline", "getReadiness"],
-    run: page(async (user) => Promise.all([getOutline(user), getReadiness(user)])),
+    calls: ["requireUser", "getOutline", "getReadiness", "getDueLabels"],
+    run: page(async (user) => Promise.all([getOutline(user), getReadiness(user), getDueLabels(user)])),
   },
   "glossary page": { source: "app/(site)/glossary/page.tsx", calls: ["requireUser", "getLessonTitles"], run: page(() => getLessonTitles()) },
   "skills self-assessment page": { source: "app/(site)/readiness/skills/page.tsx", calls: ["requireUser", "getSelfAssessment"], run: page((user) => getSelfAssessment(user)) },

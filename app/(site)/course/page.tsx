@@ -5,7 +5,7 @@ import { OutlineList } from "@/components/course/outline-list";
 import { ProgressMeter } from "@/components/course/progress-meter";
 import { requireUser } from "@/lib/auth/session";
 import { COURSE_DESCRIPTION, COURSE_TITLE } from "@/lib/course/constants";
-import { getOutline } from "@/lib/progress";
+import { getDueLabels, getOutline } from "@/lib/progress";
 import { getReadiness } from "@/lib/readiness";
 
 export const metadata: Metadata = { title: "Course outline" };
@@ -14,6 +14,7 @@ export default async function CoursePage() {
   const user = await requireUser("/course");
   const outline = await getOutline(user);
   const readiness = user.role === "student" ? await getReadiness(user) : null;
+  const due = await getDueLabels(user);
   return (
     <div className="course">
       <h1>{COURSE_TITLE}</h1>
@@ -50,7 +51,7 @@ export default async function CoursePage() {
           Lessons open in order: finish a lesson and pass its quiz to unlock the next. Look up terms in the{" "}
           <Link href="/glossary">glossary</Link>.
         </p>
-        <OutlineList steps={outline.steps} />
+        <OutlineList steps={outline.steps} due={due} />
       </section>
     </div>
   );

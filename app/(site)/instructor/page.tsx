@@ -49,7 +49,7 @@ export default async function RosterPage({ searchParams }: Props) {
         </button>
       </form>
       <p className="field__hint">
-        At risk: not yet ready and no activity for {config.atRiskInactiveDays} days, or two failed attempts on a quiz not yet passed.{" "}
+        At risk: not yet ready, and no activity for {config.atRiskInactiveDays} days, two failed attempts on a quiz not yet passed, or a quiz overdue.{" "}
         <a href={`/instructor/gradebook.csv${chosen.chosen !== "all" ? `?section=${encodeURIComponent(chosen.chosen)}` : ""}`} download>
           Export the gradebook (CSV)
         </a>

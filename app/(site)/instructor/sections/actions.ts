@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, postAction } from "@/lib/boundary/action";
 import { addInstructor, createSection, removeInstructor, rotateJoinCode, setJoinOpen, setOpenSignup, updateSection } from "@/lib/sections/manage";
-import { editSectionSchema, instructorSchema, joinOpenSchema, removeInstructorSchema, sectionFormSchema, sectionIdSchema } from "@/lib/sections/schemas";
+import { editSectionSchema, instructorSchema, joinOpenSchema, quizDatesSchema, removeInstructorSchema, sectionFormSchema, sectionIdSchema } from "@/lib/sections/schemas";
+import { setQuizDates } from "@/lib/sections/schedule";
 
 const LIST = "/instructor/sections";
 const FORM_FIELDS = ["sectionId", "name", "termStart", "termEnd", "timeZone"];
@@ -66,5 +67,16 @@ export const setOpenSignupAction = postAction(
   async ({ user, input }) => {
     await setOpenSignup(user, input.sectionId, input.open);
     redirect(`${LIST}/${input.sectionId}?done=${input.open ? "open-signup" : "no-open-signup"}`);
+  },
+);
+
+const DATE_FIELDS = ["sectionId", "quizId", "opensOn", "dueOn", "latePolicy"];
+
+export const setQuizDatesAction = formAction(
+  { access: "staff", returnTo: detail, schema: quizDatesSchema, fields: fieldsOf(DATE_FIELDS), echo: DATE_FIELDS, invalidMessage: "Please fix the highlighted dates." },
+  async ({ user, input, values }) => {
+    await setQuizDates(user, input);
+    revalidatePath(`${LIST}/${input.sectionId}`);
+    return { ok: true, message: input.opensOn || input.dueOn ? "Dates saved. Students see them at once." : "Dates removed.", values };
   },
 );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getQuizOverview } from "@/lib/quiz/attempts";
+import { effectiveDue } from "@/lib/sections/dates";
 import { startAttemptAction } from "./actions";
 
 export const metadata: Metadata = { title: "Quiz" };
@@ -15,8 +16,9 @@ export default async function QuizPage({ params, searchParams }: Props) {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) notFound();
   const overview = await getQuizOverview(user, slug);
   if (!overview) notFound();
-  const { quiz, limits, attempts, inProgress, attemptsLeft, bestPercent, passed, locked } = overview;
+  const { quiz, limits, attempts, inProgress, attemptsLeft, bestPercent, passed, locked, closed, availability, dueText, dates } = overview;
   const { notice } = await searchParams;
+  const due = dates ? effectiveDue(dates) : null;
   const minutes = limits.timeLimitSeconds ? Math.round(limits.timeLimitSeconds / 60) : null;
 
   return (
@@ -37,6 +39,13 @@ export default async function QuizPage({ params, searchParams }: Props) {
           Attempts: {attempts.length} of {limits.maxAttempts} used
         </li>
         <li>{minutes ? `Time limit: ${minutes} minutes, shown on screen and enforced when you submit.` : "No time limit."}</li>
+        {dueText && (
+          <li data-testid="quiz-due">
+            {availability.state === "late" ? "Was due" : "Due"}: {dueText}
+            {dates?.extendedTo ? " (your extension)" : ""}
+            {availability.state === "late" ? ". Late work is still accepted; attempts after the due date are marked late." : dates?.latePolicy === "close" ? ". The quiz closes then." : "."}
+          </li>
+        )}
         <li>Answers save as you go. Correct answers and explanations appear after you pass or use your last attempt.</li>
       </ul>
       {locked ? (
@@ -45,6 +54,10 @@ export default async function QuizPage({ params, searchParams }: Props) {
         </p>
       ) : user.role !== "student" ? (
         <p>Instructors preview quizzes from the instructor pages; attempts are for students.</p>
+      ) : closed && !inProgress ? (
+        <p className="alert alert--error" data-testid="quiz-closed">
+          {closed}
+        </p>
       ) : passed ? (
         <p className="alert alert--success" data-testid="quiz-passed">
           You passed this quiz{bestPercent !== null ? ` with ${bestPercent}%` : ""}. <Link href="/course">Continue the course</Link>
@@ -77,7 +90,10 @@ export default async function QuizPage({ params, searchParams }: Props) {
                     <Link href={`/quizzes/${quiz.slug}/attempts/${a.id}`}>Attempt {a.attemptNumber}</Link>
                   </td>
                   <td>{a.status === "graded" ? `${a.percent}% · ${a.passed ? "passed" : "not passed"}` : "in progress"}</td>
-                  <td>{a.submittedAt ? a.submittedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—"}</td>
+                  <td>
+                    {a.submittedAt ? a.submittedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—"}
+                    {a.submittedAt && due && a.submittedAt > due ? " (late)" : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

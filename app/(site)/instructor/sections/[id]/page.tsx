@@ -9,7 +9,9 @@ import { displayJoinCode } from "@/lib/sections/codes";
 import { getSection } from "@/lib/sections/manage";
 import { dayIn, timeZones } from "@/lib/sections/terms";
 import { publicBaseUrl } from "@/lib/http/base-url";
-import { addInstructorAction, removeInstructorAction, rotateCodeAction, setJoinOpenAction, setOpenSignupAction, updateSectionAction } from "../actions";
+import { QuizDatesForm } from "@/components/instructor/quiz-dates-form";
+import { getSectionSchedule } from "@/lib/sections/schedule";
+import { addInstructorAction, removeInstructorAction, rotateCodeAction, setJoinOpenAction, setOpenSignupAction, setQuizDatesAction, updateSectionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Section" };
 
@@ -29,6 +31,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const { id } = await params;
   const section = id.length <= 64 ? await getSection(viewer, id) : null;
   if (!section) notFound();
+  const schedule = (await getSectionSchedule(viewer, section.id)) ?? [];
   const done = (await searchParams).done;
   const notice = typeof done === "string" ? DONE[done] : undefined;
   const coordinator = viewer.role === "coordinator";
@@ -91,6 +94,17 @@ export default async function SectionPage({ params, searchParams }: Props) {
             </button>
           </form>
         )}
+      </section>
+
+      <section aria-labelledby="dates-heading">
+        <h2 id="dates-heading">Dates</h2>
+        <p>
+          Optional. Dates are days in {section.timeZone}: a quiz opens at the start of its open day and is due at the end of its due day. Students see
+          &ldquo;due in 3 days&rdquo; or &ldquo;overdue&rdquo; on their outline; give one student a later date from their page (an extension).
+        </p>
+        {schedule.map((q) => (
+          <QuizDatesForm key={q.id} sectionId={section.id} quiz={q} action={setQuizDatesAction} />
+        ))}
       </section>
 
       <section aria-labelledby="instructors-heading" className="card">

@@ -9,7 +9,11 @@ import { requireStaff } from "@/lib/auth/session";
 import { MoveStudentForm } from "@/components/instructor/move-student-form";
 import { getStudentDetail } from "@/lib/roster/student-detail";
 import { sectionsInScope } from "@/lib/sections/scope";
-import { moveStudentAction, setAccommodationAction } from "./actions";
+import { ExtensionForm } from "@/components/instructor/extension-form";
+import { formatInZone } from "@/lib/sections/dates";
+import { getCourse, getStructure } from "@/lib/course/structure";
+import { extensionsOf } from "@/lib/sections/schedule";
+import { grantExtensionAction, moveStudentAction, setAccommodationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Student" };
 
@@ -26,6 +30,9 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const { student, readiness, attempts, timeline, accommodation, retakeNotes, sections } = detail;
   const current = sections.find((s) => !s.endedAt) ?? null;
   const movable = await sectionsInScope(viewer);
+  const extensions = await extensionsOf(viewer, student.id);
+  const allQuizzes = (await getStructure((await getCourse()).id)).quizzes.map((q) => ({ id: q.id, title: q.title }));
+  const zone = movable.find((s) => s.id === current?.id)?.timeZone ?? "UTC";
   return (
     <div className="student-detail">
       <p className="breadcrumb">
@@ -57,6 +64,21 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
       <section aria-labelledby="readiness-heading">
         <h2 id="readiness-heading">Readiness checklist {readiness.reachedAt ? "(ready)" : ""}</h2>
         <Checklist requirements={readiness.requirements} />
+      </section>
+
+      <section aria-labelledby="extension-heading" className="card">
+        <h2 id="extension-heading">Extensions</h2>
+        <p>A later due date for one quiz, for this student only. It replaces the section&apos;s date for them, is recorded in the audit log, and the student is told by mail.</p>
+        {extensions.length > 0 && (
+          <ul data-testid="extensions">
+            {extensions.map((x) => (
+              <li key={x.quizId}>
+                {x.quiz.title}: due {formatInZone(x.dueAt, zone)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <ExtensionForm studentId={student.id} quizzes={allQuizzes} action={grantExtensionAction} />
       </section>
 
       <section aria-labelledby="accommodation-heading" className="card">

@@ -1,0 +1,91 @@
+import "server-only";
+// Dates per section and extensions per student (issue 14). Entered as days in the
+// section's time zone: a quiz opens at the start of its open day and is due at the end of
+// its due day there. Every change is audited; an extension mails the student.
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { DomainError } from "@/lib/boundary/errors";
+import type { CurrentUser } from "@/lib/auth/session";
+import { getCourse } from "@/lib/course/structure";
+import { retryOnConflict } from "@/lib/db/retry";
+import { deliverSoon, queueMail } from "@/lib/mail";
+import { formatInZone, isLatePolicy, type LatePolicy } from "./dates";
+import { canManageSection, canSeeStudent } from "./scope";
+import { dayIn, endOfDayIn, startOfDayIn } from "./terms";
+
+/** Each quiz of the course with its dates in this section, as days in the section's zone. Null: not the viewer's. */
+export async function getSectionSchedule(viewer: CurrentUser, sectionId: string) {
+  if (!(await canManageSection(viewer, sectionId))) return null;
+  const course = await getCourse();
+  const [section, quizzes] = await Promise.all([
+    db.section.findUniqueOrThrow({ where: { id: sectionId }, select: { timeZone: true, quizDates: { select: { quizId: true, opensAt: true, dueAt: true, latePolicy: true } } } }),
+    db.quiz.findMany({ where: { courseId: course.id }, select: { id: true, title: true, kind: true }, orderBy: { position: "asc" } }),
+  ]);
+  const byQuiz = new Map(section.quizDates.map((d) => [d.quizId, d]));
+  return quizzes.map((q) => {
+    const d = byQuiz.get(q.id);
+    return {
+      ...q,
+      opensOn: d?.opensAt ? dayIn(d.opensAt, section.timeZone) : "",
+      dueOn: d?.dueAt ? dayIn(d.dueAt, section.timeZone) : "",
+      latePolicy: (d && isLatePolicy(d.latePolicy) ? d.latePolicy : "accept_late") as LatePolicy,
+      dueText: d?.dueAt ? formatInZone(d.dueAt, section.timeZone) : null,
+    };
+  });
+}
+
+export async function setQuizDates(viewer: CurrentUser, input: { sectionId: string; quizId: string; opensOn: string | null; dueOn: string | null; latePolicy: LatePolicy }) {
+  if (!(await canManageSection(viewer, input.sectionId))) throw new DomainError(404, "No such section.");
+  const course = await getCourse();
+  const quiz = await db.quiz.findFirst({ where: { id: input.quizId, courseId: course.id }, select: { id: true } });
+  if (!quiz) throw new DomainError(404, "No such quiz.");
+  await retryOnConflict(() => db.$transaction(async (tx) => {
+    const { timeZone } = await tx.section.findUniqueOrThrow({ where: { id: input.sectionId }, select: { timeZone: true } });
+    const key = { sectionId_quizId: { sectionId: input.sectionId, quizId: input.quizId } };
+    const before = await tx.sectionQuizDates.findUnique({ where: key, select: { opensAt: true, dueAt: true, latePolicy: true } });
+    const data = {
+      opensAt: input.opensOn ? startOfDayIn(input.opensOn, timeZone) : null,
+      dueAt: input.dueOn ? endOfDayIn(input.dueOn, timeZone) : null,
+      latePolicy: input.latePolicy,
+    };
+    if (!data.opensAt && !data.dueAt) await tx.sectionQuizDates.deleteMany({ where: { sectionId: input.sectionId, quizId: input.quizId } });
+    else await tx.sectionQuizDates.upsert({ where: key, create: { sectionId: input.sectionId, quizId: input.quizId, ...data }, update: data, select: { quizId: true } });
+    await recordAudit({ actorId: viewer.id, action: "section.dates", targetType: "Section", targetId: input.sectionId, detail: { quizId: input.quizId, before, after: data } }, tx);
+  }));
+}
+
+/** The student's extensions, for the drill-down. */
+export async function extensionsOf(viewer: CurrentUser, studentId: string) {
+  if (!(await canSeeStudent(viewer, studentId))) return [];
+  return db.dueDateExtension.findMany({ where: { userId: studentId }, select: { quizId: true, dueAt: true, quiz: { select: { title: true } } }, orderBy: { dueAt: "asc" } });
+}
+
+/**
+ * Gives one student a later due date for one quiz (the end of that day in their section's
+ * zone), audited, and tells them by mail in the same transaction.
+ */
+export async function grantExtension(viewer: CurrentUser, input: { studentId: string; quizId: string; dueOn: string }) {
+  if (!(await canSeeStudent(viewer, input.studentId))) throw new DomainError(404, "No such student.");
+  const course = await getCourse();
+  const [student, quiz, enrollment] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: input.studentId }, select: { email: true, name: true } }),
+    db.quiz.findFirst({ where: { id: input.quizId, courseId: course.id }, select: { id: true, title: true, slug: true } }),
+    db.enrollment.findFirst({ where: { userId: input.studentId, activeCourseId: course.id }, select: { section: { select: { timeZone: true } } } }),
+  ]);
+  if (!quiz) throw new DomainError(404, "No such quiz.");
+  const zone = enrollment?.section.timeZone ?? "UTC";
+  const dueAt = endOfDayIn(input.dueOn, zone);
+  await retryOnConflict(() => db.$transaction(async (tx) => {
+    const key = { userId_quizId: { userId: input.studentId, quizId: quiz.id } };
+    const before = await tx.dueDateExtension.findUnique({ where: key, select: { dueAt: true } });
+    await tx.dueDateExtension.upsert({ where: key, create: { userId: input.studentId, quizId: quiz.id, dueAt }, update: { dueAt }, select: { quizId: true } });
+    await recordAudit({ actorId: viewer.id, action: "extension.grant", targetType: "User", targetId: input.studentId, detail: { quizId: quiz.id, before, after: { dueAt } } }, tx);
+    await queueMail(tx, {
+      to: student.email,
+      subject: `Extension granted: ${quiz.title}`,
+      text: `Hello ${student.name},\n\nYour instructor granted you an extension for "${quiz.title}". It is now due ${formatInZone(dueAt, zone)}.\n\nCasebook`,
+    });
+  }));
+  deliverSoon();
+  return { dueText: formatInZone(dueAt, zone) };
+}

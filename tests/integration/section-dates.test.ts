@@ -1,0 +1,97 @@
+// Dates per section, the late policy and extensions (issue 14), decided on the server.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { completeLesson, getDueLabels } from "@/lib/progress";
+import { getQuizOverview, startAttempt } from "@/lib/quiz/attempts";
+import { queryRoster } from "@/lib/roster/query";
+import { rosterQuerySchema } from "@/lib/roster/schemas";
+import { seed } from "@/lib/seed";
+import { addInstructor, createSection, getSection } from "@/lib/sections/manage";
+import { grantExtension, setQuizDates } from "@/lib/sections/schedule";
+import { dayIn, endOfDayIn } from "@/lib/sections/terms";
+import { createUser } from "@/lib/users";
+import { makeUser } from "@/tests/support/users";
+
+const ZONE = "Pacific/Auckland"; // far from UTC, so a day computed in the wrong zone shows
+const dayFromNow = (days: number) => dayIn(new Date(Date.now() + days * 86_400_000), ZONE);
+
+let teacher: CurrentUser;
+let stranger: CurrentUser;
+let sectionId: string;
+let quiz: { id: string; slug: string };
+let second: { id: string; slug: string };
+const students: CurrentUser[] = [];
+
+beforeAll(async () => {
+  await seed({ demo: false });
+  const coordinator = await makeUser("coordinator");
+  [teacher, stranger] = [await makeUser("instructor"), await makeUser("instructor")];
+  await db.sectionInstructor.deleteMany({ where: { userId: teacher.id } });
+  const section = await createSection(coordinator, { name: "Dated", termStart: dayFromNow(-30), termEnd: dayFromNow(90), timeZone: ZONE });
+  sectionId = section.id;
+  await addInstructor(coordinator, sectionId, teacher.email);
+  const code = (await getSection(coordinator, sectionId))!.joinCode;
+  const lessons = await db.lesson.findMany({ orderBy: { position: "asc" }, take: 2, select: { slug: true, quiz: { select: { id: true, slug: true } } } });
+  [quiz, second] = [lessons[0].quiz!, lessons[1].quiz!];
+  for (const name of ["Ext Ended", "Plain Ended"]) {
+    const user = await createUser({ name, email: `${name.replace(" ", ".").toLowerCase()}@dates.test`, password: "long-enough-password", role: "student" }, code);
+    const student = { ...user, role: "student" as const };
+    await completeLesson(student, lessons[0].slug);
+    students.push(student);
+  }
+});
+
+describe("dates, late policy and extensions", () => {
+  it("closes a quiz at its due date for the section, except for a student with an extension", async () => {
+    const [extended, plain] = students;
+    await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: null, dueOn: dayFromNow(-1), latePolicy: "close" });
+    expect((await getQuizOverview(plain, quiz.slug))!.closed).toMatch(/This quiz closed on .*Pacific\/Auckland.*extension/);
+    expect(await startAttempt(plain, quiz.slug)).toMatchObject({ ok: false, status: 409 });
+    expect(await db.quizAttempt.count({ where: { userId: plain.id } })).toBe(0);
+
+    const granted = await grantExtension(teacher, { studentId: extended.id, quizId: quiz.id, dueOn: dayFromNow(2) });
+    expect(granted.dueText).toMatch(/Pacific\/Auckland/);
+    const started = await startAttempt(extended, quiz.slug);
+    if (!started.ok) throw new Error(started.message);
+    // No time limit on a lesson quiz: the attempt ends when the extension does, at the end of that day there.
+    const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId }, select: { deadlineAt: true } });
+    expect(attempt.deadlineAt?.toISOString()).toBe(endOfDayIn(dayFromNow(2), ZONE).toISOString());
+    expect(await db.auditLog.count({ where: { action: "extension.grant", targetId: extended.id } })).toBe(1);
+    expect(await db.mailMessage.findFirst({ where: { to: extended.email }, select: { subject: true } })).toEqual({ subject: expect.stringMatching(/^Extension granted/) });
+    expect(await db.quizAttempt.count({ where: { userId: plain.id } })).toBe(0);
+  });
+
+  it("accepts late work under the other policy, and marks it late; refuses before the open date", async () => {
+    const plain = students[1];
+    await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: null, dueOn: dayFromNow(-1), latePolicy: "accept_late" });
+    const late = (await getQuizOverview(plain, quiz.slug))!;
+    expect([late.availability.state, late.closed]).toEqual(["late", null]);
+    await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: dayFromNow(1), dueOn: dayFromNow(5), latePolicy: "accept_late" });
+    expect(await startAttempt(plain, quiz.slug)).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/opens on/) });
+    await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: null, dueOn: null, latePolicy: "accept_late" });
+    expect(await db.sectionQuizDates.count({ where: { sectionId, quizId: quiz.id } })).toBe(0); // both empty: no dates
+    expect((await startAttempt(plain, quiz.slug)).ok).toBe(true);
+  });
+
+  it("the outline says \"due in 3 days\" and \"overdue\", counted in the section's zone", async () => {
+    const plain = students[1];
+    await setQuizDates(teacher, { sectionId, quizId: second.id, opensOn: null, dueOn: dayFromNow(3), latePolicy: "accept_late" });
+    expect((await getDueLabels(plain)).get(second.id)).toBe("due in 3 days");
+    await setQuizDates(teacher, { sectionId, quizId: second.id, opensOn: null, dueOn: dayFromNow(-2), latePolicy: "accept_late" });
+    expect((await getDueLabels(plain)).get(second.id)).toBe("overdue");
+    // The roster's at-risk rule counts it, in SQL and in the pure rule alike.
+    const atRisk = (await queryRoster(teacher, rosterQuerySchema.parse({ status: "at_risk" })))!;
+    expect(atRisk.entries.map((e) => [e.id, e.status])).toContainEqual([plain.id, "at_risk"]);
+    await grantExtension(teacher, { studentId: plain.id, quizId: second.id, dueOn: dayFromNow(4) });
+    expect((await getDueLabels(plain)).get(second.id)).toBe("due in 4 days");
+    const after = (await queryRoster(teacher, rosterQuerySchema.parse({})))!;
+    expect(after.entries.find((e) => e.id === plain.id)?.status).not.toBe("at_risk");
+  });
+
+  it("another section's instructor can neither date this section nor extend its students", async () => {
+    await expect(setQuizDates(stranger, { sectionId, quizId: quiz.id, opensOn: null, dueOn: dayFromNow(1), latePolicy: "close" })).rejects.toMatchObject({ status: 404 });
+    await expect(grantExtension(stranger, { studentId: students[1].id, quizId: quiz.id, dueOn: dayFromNow(9) })).rejects.toMatchObject({ status: 404 });
+    expect(await db.dueDateExtension.count({ where: { userId: students[1].id, quizId: quiz.id } })).toBe(0);
+  });
+});
