@@ -11,6 +11,19 @@ import { deliverSoon, queueMail } from "@/lib/mail";
 import { hashPassword } from "./password";
 import { addressBlock, clearAccountFailures, pruneFailures, throttledBy } from "./throttle";
 
+/**
+ * Counts this request first and then checks, own row included (as sign-in's claimAttempt
+ * does), so a burst of parallel requests cannot all pass a check made before any of them
+ * was counted. A refused request takes its rows back.
+ */
+async function claimResetRequest(accountKey: string, addressKey: string | null, now: Date) {
+  const keys = [accountKey, ...(addressKey ? [addressKey] : [])];
+  const rows = await db.$transaction(keys.map((key) => db.signInFailure.create({ data: { key, createdAt: now }, select: { id: true } })));
+  const refused = (await throttledBy([accountKey], now, RESETS_PER_ACCOUNT + 1)) ?? (addressKey ? await throttledBy([addressKey], now, RESETS_PER_ADDRESS + 1) : null);
+  if (refused) await db.signInFailure.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+  return refused;
+}
+
 export const RESET_LIFETIME_MINUTES = 30;
 export const RESETS_PER_ACCOUNT = 3;
 export const RESETS_PER_ADDRESS = 10;
@@ -25,29 +38,29 @@ const tokenHashOf = (token: string) => createHash("sha256").update(token).digest
 export async function requestPasswordReset(email: string, address: string | null, now = new Date()): Promise<string> {
   const accountKey = `reset:${email}`;
   const addressKey = address ? `reset-ip:${addressBlock(address)}` : null;
-  const refused = (await throttledBy([accountKey], now, RESETS_PER_ACCOUNT)) ?? (addressKey ? await throttledBy([addressKey], now, RESETS_PER_ADDRESS) : null);
+  const refused = await claimResetRequest(accountKey, addressKey, now);
   if (refused) throw new DomainError(429, `Too many reset requests. Try again in ${refused.minutes} minute${refused.minutes === 1 ? "" : "s"}.`);
   const user = await db.user.findFirst({ where: { email, deletedAt: null }, select: { id: true, name: true } });
   const token = randomBytes(32).toString("base64url");
   const link = `${await publicBaseUrl()}/reset-password/${token}`;
-  await db.$transaction(async (tx) => {
-    await tx.signInFailure.createMany({ data: [accountKey, ...(addressKey ? [addressKey] : [])].map((key) => ({ key, createdAt: now })) });
-    if (!user) return;
-    await tx.passwordReset.create({ data: { userId: user.id, tokenHash: tokenHashOf(token), expiresAt: new Date(now.getTime() + RESET_LIFETIME_MINUTES * 60_000) }, select: { id: true } });
-    await queueMail(tx, {
-      to: email,
-      subject: "Choose a new Casebook password",
-      text: [
-        `Hello ${user.name},`,
-        "",
-        "Someone (we hope you) asked to reset the password of your Casebook account. To choose a new one, open this link:",
-        "",
-        link,
-        "",
-        `It works once, for ${RESET_LIFETIME_MINUTES} minutes. If you did not ask, ignore this message: your password stays as it is.`,
-      ].join("\n"),
+  if (user) {
+    await db.$transaction(async (tx) => {
+      await tx.passwordReset.create({ data: { userId: user.id, tokenHash: tokenHashOf(token), expiresAt: new Date(now.getTime() + RESET_LIFETIME_MINUTES * 60_000) }, select: { id: true } });
+      await queueMail(tx, {
+        to: email,
+        subject: "Choose a new Casebook password",
+        text: [
+          `Hello ${user.name},`,
+          "",
+          "Someone (we hope you) asked to reset the password of your Casebook account. To choose a new one, open this link:",
+          "",
+          link,
+          "",
+          `It works once, for ${RESET_LIFETIME_MINUTES} minutes. If you did not ask, ignore this message: your password stays as it is.`,
+        ].join("\n"),
+      });
     });
-  });
+  }
   await pruneFailures(now);
   if (user) deliverSoon();
   return RESET_REQUESTED;
@@ -74,7 +87,8 @@ export class ResetLinkError extends DomainError {
  * link of the account is spent with it.
  */
 export async function resetPassword(token: string, password: string, now = new Date()) {
-  if (!/^[\w-]{20,100}$/.test(token)) throw new ResetLinkError();
+  // The link is checked before the (deliberately slow) hash, so guessed links cost a read.
+  if ((await resetLinkState(token, now)) !== "valid") throw new ResetLinkError();
   const passwordHash = await hashPassword(password);
   const email = await db.$transaction(async (tx) => {
     const tokenHash = tokenHashOf(token);

@@ -14,6 +14,10 @@ export type Mail = { to: string; subject: string; text: string };
 /** Gives up on a message after this many failed deliveries (it stays in the outbox, with its error). */
 export const MAX_DELIVERY_ATTEMPTS = 8;
 const BATCH = 20;
+/** How long one delivery holds a message (longer than nodemailer's own timeouts). */
+const CLAIM_MS = 5 * 60_000;
+/** A delivered message's body is removed: it may hold a single-use link. */
+export const SENT_BODY = "(delivered; the body is not kept)";
 
 export async function queueMail(tx: Tx, mail: Mail) {
   await tx.mailMessage.create({ data: { to: mail.to, subject: mail.subject, text: mail.text }, select: { id: true } });
@@ -26,29 +30,34 @@ function transporter(url: string): Transporter {
 }
 
 /**
- * Sends what is waiting, oldest first; returns how many went. Each message is claimed by
- * a conditional update before it is sent, so two instances do not send the same one at
- * the same moment.
+ * Sends what is waiting, oldest first; returns how many went. Each message is claimed
+ * before it is sent (a conditional update sets a lease), so no other delivery, in this
+ * process or another instance, sends it while this one holds it; a delivery that died
+ * leaves a lease that runs out, and the message is tried again.
  */
-export async function deliverPending(): Promise<number> {
+export async function deliverPending(now = () => new Date()): Promise<number> {
   const { SMTP_URL, MAIL_FROM } = serverEnv();
   if (!SMTP_URL) return 0;
+  const free = () => ({ OR: [{ claimedUntil: null }, { claimedUntil: { lt: now() } }] });
   const pending = await db.mailMessage.findMany({
-    where: { sentAt: null, attempts: { lt: MAX_DELIVERY_ATTEMPTS } },
+    where: { sentAt: null, attempts: { lt: MAX_DELIVERY_ATTEMPTS }, ...free() },
     select: { id: true, to: true, subject: true, text: true, attempts: true },
     orderBy: { createdAt: "asc" },
     take: BATCH,
   });
   let sent = 0;
   for (const message of pending) {
-    const claimed = await db.mailMessage.updateMany({ where: { id: message.id, sentAt: null, attempts: message.attempts }, data: { attempts: message.attempts + 1 } });
+    const claimed = await db.mailMessage.updateMany({
+      where: { id: message.id, sentAt: null, attempts: message.attempts, ...free() },
+      data: { attempts: message.attempts + 1, claimedUntil: new Date(now().getTime() + CLAIM_MS) },
+    });
     if (claimed.count === 0) continue;
     try {
       await transporter(SMTP_URL).sendMail({ from: MAIL_FROM, to: message.to, subject: message.subject, text: message.text });
-      await db.mailMessage.update({ where: { id: message.id }, data: { sentAt: new Date(), lastError: null }, select: { id: true } });
+      await db.mailMessage.update({ where: { id: message.id }, data: { sentAt: now(), lastError: null, claimedUntil: null, text: SENT_BODY }, select: { id: true } });
       sent++;
     } catch (error) {
-      await db.mailMessage.update({ where: { id: message.id }, data: { lastError: String(error instanceof Error ? error.message : error).slice(0, 500) }, select: { id: true } });
+      await db.mailMessage.update({ where: { id: message.id }, data: { lastError: String(error instanceof Error ? error.message : error).slice(0, 500), claimedUntil: null }, select: { id: true } });
     }
   }
   return sent;

@@ -50,11 +50,14 @@ export async function queryRoster(viewer: CurrentUser, query: RosterQuery, now =
   const quizzes = await db.quiz.findMany({ where: { courseId: course.id }, select: { id: true, title: true, kind: true }, orderBy: { position: "asc" } });
   const sortQuiz = query.sort.startsWith("quiz:") ? quizzes.find((q) => q.id === query.sort.slice(5)) : undefined;
 
-  // Overdue: a quiz of the student's section past its due date (their extension's, if any) and not passed;
-  // the same definition as the outline's "overdue" (lib/sections/dates.ts dueLabel).
-  const overdue = Prisma.sql`EXISTS (SELECT 1 FROM "SectionQuizDates" d LEFT JOIN "DueDateExtension" x ON x."userId" = s."userId" AND x."quizId" = d."quizId"
-    WHERE d."sectionId" = s."sectionId" AND COALESCE(x."dueAt", d."dueAt") < ${now}
-      AND NOT EXISTS (SELECT 1 FROM "QuizBest" b WHERE b."userId" = s."userId" AND b."quizId" = d."quizId" AND b."passed"))`;
+  // Overdue: a quiz past the due date that applies to the student (their extension's, else
+  // their section's) and not passed: the outline's "overdue" (lib/sections/dates.ts dueLabel,
+  // effectiveDue), with or without a section date.
+  const overdue = Prisma.sql`EXISTS (SELECT 1 FROM "Quiz" q
+    LEFT JOIN "SectionQuizDates" d ON d."quizId" = q."id" AND d."sectionId" = s."sectionId"
+    LEFT JOIN "DueDateExtension" x ON x."quizId" = q."id" AND x."userId" = s."userId"
+    WHERE q."courseId" = s."courseId" AND COALESCE(x."dueAt", d."dueAt") < ${now}
+      AND NOT EXISTS (SELECT 1 FROM "QuizBest" b WHERE b."userId" = s."userId" AND b."quizId" = q."id" AND b."passed"))`;
   const atRisk = Prisma.sql`(s."readyAt" IS NULL AND (COALESCE(s."lastActiveAt", u."createdAt") < ${cutoff} OR s."maxFailsUnpassed" >= ${AT_RISK_FAILED_ATTEMPTS} OR ${overdue}))`;
   const conditions = [Prisma.sql`s."courseId" = ${course.id}`, inSections(Prisma.sql`s."sectionId"`, chosen.ids), Prisma.sql`u."deletedAt" IS NULL`, Prisma.sql`u."role" = 'student'`];
   if (query.q) {

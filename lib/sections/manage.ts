@@ -12,7 +12,8 @@ import { getCourse } from "@/lib/course/structure";
 import { newJoinCode } from "./codes";
 import type { SectionForm } from "./schemas";
 import { canManageSection, sectionsInScope } from "./scope";
-import { endOfDayIn, startOfDayIn } from "./terms";
+import { refreshOpenDeadlines } from "./schedule";
+import { dayIn, endOfDayIn, startOfDayIn } from "./terms";
 
 const notFound = () => new DomainError(404, "No such section.");
 
@@ -67,6 +68,21 @@ export async function updateSection(viewer: CurrentUser, sectionId: string, form
   await db.$transaction(async (tx) => {
     const before = await tx.section.findUniqueOrThrow({ where: { id: sectionId }, select: { name: true, termStart: true, termEnd: true, timeZone: true } });
     await tx.section.update({ where: { id: sectionId }, data: termOf(form), select: { id: true } });
+    // Dates were entered as days in the old zone: they stay the same days in the new one.
+    if (before.timeZone !== form.timeZone) {
+      const dates = await tx.sectionQuizDates.findMany({ where: { sectionId }, select: { quizId: true, opensAt: true, dueAt: true } });
+      for (const d of dates) {
+        await tx.sectionQuizDates.update({
+          where: { sectionId_quizId: { sectionId, quizId: d.quizId } },
+          data: {
+            opensAt: d.opensAt ? startOfDayIn(dayIn(d.opensAt, before.timeZone), form.timeZone) : null,
+            dueAt: d.dueAt ? endOfDayIn(dayIn(d.dueAt, before.timeZone), form.timeZone) : null,
+          },
+          select: { quizId: true },
+        });
+        await refreshOpenDeadlines(tx, d.quizId, { sectionId });
+      }
+    }
     await recordAudit({ actorId: viewer.id, action: "section.update", targetType: "Section", targetId: sectionId, detail: { before, after: form } }, tx);
   });
 }

@@ -9,7 +9,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getCourse } from "@/lib/course/structure";
 import { retryOnConflict } from "@/lib/db/retry";
 import { deliverSoon, queueMail } from "@/lib/mail";
-import { formatInZone, isLatePolicy, type LatePolicy } from "./dates";
+import type { Tx } from "@/lib/db";
+import { deadlineFor, effectiveLimits } from "@/lib/quiz/policy";
+import { attemptDeadline, formatInZone, isLatePolicy, type LatePolicy } from "./dates";
 import { canManageSection, canSeeStudent } from "./scope";
 import { dayIn, endOfDayIn, startOfDayIn } from "./terms";
 
@@ -51,7 +53,40 @@ export async function setQuizDates(viewer: CurrentUser, input: { sectionId: stri
     if (!data.opensAt && !data.dueAt) await tx.sectionQuizDates.deleteMany({ where: { sectionId: input.sectionId, quizId: input.quizId } });
     else await tx.sectionQuizDates.upsert({ where: key, create: { sectionId: input.sectionId, quizId: input.quizId, ...data }, update: data, select: { quizId: true } });
     await recordAudit({ actorId: viewer.id, action: "section.dates", targetType: "Section", targetId: input.sectionId, detail: { quizId: input.quizId, before, after: data } }, tx);
+    await refreshOpenDeadlines(tx, input.quizId, { sectionId: input.sectionId });
   }));
+}
+
+/**
+ * Open attempts follow a change of dates: each one's deadline is computed again from its
+ * start, its time limit (with the student's extra time) and the dates that now apply, so
+ * an attempt begun before a closing due date was set ends at that date, and one capped at
+ * the old date gets the extension's. The server then ends it by the usual deadline rules.
+ */
+export async function refreshOpenDeadlines(tx: Tx, quizId: string, whose: { sectionId: string } | { userId: string }) {
+  const quiz = await tx.quiz.findUniqueOrThrow({ where: { id: quizId }, select: { courseId: true, maxAttempts: true, timeLimitSeconds: true, reviewPolicy: true } });
+  const open = await tx.quizAttempt.findMany({
+    where: {
+      quizId,
+      status: "in_progress",
+      user: "sectionId" in whose ? { enrollments: { some: { sectionId: whose.sectionId, activeCourseId: quiz.courseId } } } : { id: whose.userId },
+    },
+    select: { id: true, userId: true, startedAt: true, deadlineAt: true },
+  });
+  for (const attempt of open) {
+    const [enrollment, extension, accommodation] = await Promise.all([
+      tx.enrollment.findFirst({ where: { userId: attempt.userId, activeCourseId: quiz.courseId }, select: { section: { select: { timeZone: true, quizDates: { where: { quizId }, select: { opensAt: true, dueAt: true, latePolicy: true } } } } } }),
+      tx.dueDateExtension.findUnique({ where: { userId_quizId: { userId: attempt.userId, quizId } }, select: { dueAt: true } }),
+      tx.accommodation.findUnique({ where: { userId_courseId: { userId: attempt.userId, courseId: quiz.courseId } }, select: { timeMultiplier: true, extraAttempts: true } }),
+    ]);
+    const row = enrollment?.section.quizDates[0];
+    const dates =
+      row || extension
+        ? { opensAt: row?.opensAt ?? null, dueAt: row?.dueAt ?? null, latePolicy: row && isLatePolicy(row.latePolicy) ? row.latePolicy : ("accept_late" as const), extendedTo: extension?.dueAt ?? null, timeZone: enrollment?.section.timeZone ?? "UTC" }
+        : undefined;
+    const deadlineAt = attemptDeadline(deadlineFor(attempt.startedAt, effectiveLimits(quiz, accommodation).timeLimitSeconds), dates);
+    if (deadlineAt?.getTime() !== attempt.deadlineAt?.getTime()) await tx.quizAttempt.update({ where: { id: attempt.id }, data: { deadlineAt }, select: { id: true } });
+  }
 }
 
 /** The student's extensions, for the drill-down. */
@@ -70,16 +105,22 @@ export async function grantExtension(viewer: CurrentUser, input: { studentId: st
   const [student, quiz, enrollment] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: input.studentId }, select: { email: true, name: true } }),
     db.quiz.findFirst({ where: { id: input.quizId, courseId: course.id }, select: { id: true, title: true, slug: true } }),
-    db.enrollment.findFirst({ where: { userId: input.studentId, activeCourseId: course.id }, select: { section: { select: { timeZone: true } } } }),
+    db.enrollment.findFirst({ where: { userId: input.studentId, activeCourseId: course.id }, select: { section: { select: { timeZone: true, quizDates: { where: { quizId: input.quizId }, select: { dueAt: true } } } } } }),
   ]);
   if (!quiz) throw new DomainError(404, "No such quiz.");
   const zone = enrollment?.section.timeZone ?? "UTC";
   const dueAt = endOfDayIn(input.dueOn, zone);
+  const sectionDue = enrollment?.section.quizDates[0]?.dueAt;
+  if (sectionDue && dueAt <= sectionDue) {
+    const message = `An extension must be later than the section's due date (${formatInZone(sectionDue, zone)}).`;
+    throw new DomainError(400, message, { dueOn: message });
+  }
   await retryOnConflict(() => db.$transaction(async (tx) => {
     const key = { userId_quizId: { userId: input.studentId, quizId: quiz.id } };
     const before = await tx.dueDateExtension.findUnique({ where: key, select: { dueAt: true } });
     await tx.dueDateExtension.upsert({ where: key, create: { userId: input.studentId, quizId: quiz.id, dueAt }, update: { dueAt }, select: { quizId: true } });
     await recordAudit({ actorId: viewer.id, action: "extension.grant", targetType: "User", targetId: input.studentId, detail: { quizId: quiz.id, before, after: { dueAt } } }, tx);
+    await refreshOpenDeadlines(tx, quiz.id, { userId: input.studentId });
     await queueMail(tx, {
       to: student.email,
       subject: `Extension granted: ${quiz.title}`,

@@ -10,7 +10,7 @@ process.env.SMTP_URL = smtp.url;
 const { db } = await import("@/lib/db");
 const { verifyPassword } = await import("@/lib/auth/password");
 const { requestPasswordReset, resetLinkState, resetPassword, RESET_REQUESTED, RESETS_PER_ACCOUNT, ResetLinkError } = await import("@/lib/auth/password-reset");
-const { deliverPending, deliveriesSettled } = await import("@/lib/mail");
+const { deliverPending, deliveriesSettled, SENT_BODY } = await import("@/lib/mail");
 const { makeUser } = await import("@/tests/support/users");
 
 const tokenOf = (link: string) => link.split("/reset-password/")[1];
@@ -83,6 +83,25 @@ describe("forgotten password", () => {
       await expect(requestPasswordReset(email, "10.9.9.9")).rejects.toMatchObject({ status: 429, message: expect.stringMatching(/Too many reset requests/) });
     }
     expect(await db.mailMessage.count({ where: { to: user.email } })).toBe(RESETS_PER_ACCOUNT);
+  });
+
+  it("a burst of parallel requests for one address still gets only three links", async () => {
+    const user = await makeUser();
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => requestPasswordReset(user.email, `10.3.${i}.1`)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(RESETS_PER_ACCOUNT);
+    expect(await db.passwordReset.count({ where: { userId: user.id } })).toBe(RESETS_PER_ACCOUNT);
+  });
+
+  it("sends a message once while a slow delivery holds it, and keeps no link after sending", async () => {
+    const user = await makeUser();
+    const release = smtp.hold();
+    const arrived = smtp.arrivals();
+    await requestPasswordReset(user.email, "10.0.0.6"); // its delivery starts and waits on the server
+    await expect.poll(() => smtp.arrivals()).toBeGreaterThan(arrived);
+    expect(await deliverPending()).toBe(0); // a second delivery finds the message held
+    release();
+    expect(await mailTo(user.email)).toHaveLength(1);
+    expect((await db.mailMessage.findFirstOrThrow({ where: { to: user.email }, select: { text: true } })).text).toBe(SENT_BODY);
   });
 
   it("keeps a message the mail server refused and delivers it once the server takes mail again", async () => {

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { completeLesson, getDueLabels } from "@/lib/progress";
+import { completeLesson, getDueLabels, getOwnRecord } from "@/lib/progress";
 import { getQuizOverview, startAttempt } from "@/lib/quiz/attempts";
 import { queryRoster } from "@/lib/roster/query";
 import { rosterQuerySchema } from "@/lib/roster/schemas";
@@ -18,6 +18,14 @@ const dayFromNow = (days: number) => dayIn(new Date(Date.now() + days * 86_400_0
 
 let teacher: CurrentUser;
 let stranger: CurrentUser;
+let joinCode: string;
+let lessonSlug: string;
+const student = async (name: string) => {
+  const user = await createUser({ name, email: `${name.replace(" ", ".").toLowerCase()}@dates.test`, password: "long-enough-password", role: "student" }, joinCode);
+  const s = { ...user, role: "student" as const };
+  await completeLesson(s, lessonSlug);
+  return s;
+};
 let sectionId: string;
 let quiz: { id: string; slug: string };
 let second: { id: string; slug: string };
@@ -32,8 +40,10 @@ beforeAll(async () => {
   sectionId = section.id;
   await addInstructor(coordinator, sectionId, teacher.email);
   const code = (await getSection(coordinator, sectionId))!.joinCode;
+  joinCode = code;
   const lessons = await db.lesson.findMany({ orderBy: { position: "asc" }, take: 2, select: { slug: true, quiz: { select: { id: true, slug: true } } } });
   [quiz, second] = [lessons[0].quiz!, lessons[1].quiz!];
+  lessonSlug = lessons[0].slug;
   for (const name of ["Ext Ended", "Plain Ended"]) {
     const user = await createUser({ name, email: `${name.replace(" ", ".").toLowerCase()}@dates.test`, password: "long-enough-password", role: "student" }, code);
     const student = { ...user, role: "student" as const };
@@ -43,6 +53,27 @@ beforeAll(async () => {
 });
 
 describe("dates, late policy and extensions", () => {
+  it("an attempt already open when a closing due date is set ends at that date, and an extension moves it", async () => {
+    const early = await student("Early Starter");
+    const started = await startAttempt(early, quiz.slug);
+    if (!started.ok) throw new Error(started.message);
+    const deadline = async () => (await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId }, select: { deadlineAt: true } })).deadlineAt?.toISOString() ?? null;
+    expect(await deadline()).toBeNull(); // a lesson quiz has no time limit
+    await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: null, dueOn: dayFromNow(1), latePolicy: "close" });
+    expect(await deadline()).toBe(endOfDayIn(dayFromNow(1), ZONE).toISOString());
+    await grantExtension(teacher, { studentId: early.id, quizId: quiz.id, dueOn: dayFromNow(6) });
+    expect(await deadline()).toBe(endOfDayIn(dayFromNow(6), ZONE).toISOString());
+    await expect(grantExtension(teacher, { studentId: early.id, quizId: quiz.id, dueOn: dayFromNow(0) })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/later than the section's due date/) });
+    // Set in the past, the due date ends the open attempt on the student's next page.
+    await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: null, dueOn: dayFromNow(-1), latePolicy: "close" });
+    await db.dueDateExtension.deleteMany({ where: { userId: early.id } });
+    await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: null, dueOn: dayFromNow(-1), latePolicy: "close" });
+    expect(await deadline()).toBe(endOfDayIn(dayFromNow(-1), ZONE).toISOString());
+    await getOwnRecord(early);
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId }, select: { status: true, autoSubmitted: true } }))).toEqual({ status: "graded", autoSubmitted: true });
+    await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: null, dueOn: null, latePolicy: "accept_late" });
+  });
+
   it("closes a quiz at its due date for the section, except for a student with an extension", async () => {
     const [extended, plain] = students;
     await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: null, dueOn: dayFromNow(-1), latePolicy: "close" });
@@ -87,6 +118,27 @@ describe("dates, late policy and extensions", () => {
     expect((await getDueLabels(plain)).get(second.id)).toBe("due in 4 days");
     const after = (await queryRoster(teacher, rosterQuerySchema.parse({})))!;
     expect(after.entries.find((e) => e.id === plain.id)?.status).not.toBe("at_risk");
+  });
+
+  it("changing the section's time zone keeps each date on the same day there", async () => {
+    const { updateSection } = await import("@/lib/sections/manage");
+    const coordinator = await makeUser("coordinator");
+    await setQuizDates(teacher, { sectionId, quizId: second.id, opensOn: null, dueOn: "2027-01-15", latePolicy: "accept_late" });
+    const row = await db.section.findUniqueOrThrow({ where: { id: sectionId }, select: { name: true, termStart: true, termEnd: true } });
+    await updateSection(coordinator, sectionId, { name: row.name, termStart: dayIn(row.termStart, ZONE), termEnd: dayIn(row.termEnd, ZONE), timeZone: "America/Los_Angeles" });
+    const moved = await db.sectionQuizDates.findUniqueOrThrow({ where: { sectionId_quizId: { sectionId, quizId: second.id } }, select: { dueAt: true } });
+    expect(moved.dueAt?.toISOString()).toBe(endOfDayIn("2027-01-15", "America/Los_Angeles").toISOString());
+    await updateSection(coordinator, sectionId, { name: row.name, termStart: dayIn(row.termStart, ZONE), termEnd: dayIn(row.termEnd, ZONE), timeZone: ZONE });
+    await setQuizDates(teacher, { sectionId, quizId: second.id, opensOn: null, dueOn: null, latePolicy: "accept_late" });
+  });
+
+  it("an extension alone (no section date) that has passed counts as overdue on the roster too", async () => {
+    const lone = await student("Lone Extension");
+    const third = await db.quiz.findFirstOrThrow({ where: { kind: "lesson" }, orderBy: { position: "asc" }, skip: 2, select: { id: true } });
+    await db.dueDateExtension.create({ data: { userId: lone.id, quizId: third.id, dueAt: new Date(Date.now() - 86_400_000) }, select: { quizId: true } });
+    expect((await getDueLabels(lone)).get(third.id)).toBe("overdue");
+    const atRisk = (await queryRoster(teacher, rosterQuerySchema.parse({ status: "at_risk", q: "lone extension" })))!;
+    expect(atRisk.entries.map((e) => e.id)).toEqual([lone.id]);
   });
 
   it("another section's instructor can neither date this section nor extend its students", async () => {

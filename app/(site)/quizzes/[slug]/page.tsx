@@ -54,13 +54,13 @@ export default async function QuizPage({ params, searchParams }: Props) {
         </p>
       ) : user.role !== "student" ? (
         <p>Instructors preview quizzes from the instructor pages; attempts are for students.</p>
-      ) : closed && !inProgress ? (
-        <p className="alert alert--error" data-testid="quiz-closed">
-          {closed}
-        </p>
       ) : passed ? (
         <p className="alert alert--success" data-testid="quiz-passed">
           You passed this quiz{bestPercent !== null ? ` with ${bestPercent}%` : ""}. <Link href="/course">Continue the course</Link>
+        </p>
+      ) : closed && !inProgress ? (
+        <p className="alert alert--error" data-testid="quiz-closed">
+          {closed}
         </p>
       ) : inProgress || attemptsLeft > 0 ? (
         <form action={startAttemptAction}>

@@ -41,7 +41,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
         {attempt.deadlineAt && (
           <>
             <p className="attempt__deadline">
-              Submit by <time dateTime={attempt.deadlineAt.toISOString()}>{attempt.deadlineAt.toISOString().slice(11, 16)} UTC</time>; the server grades what you saved by then.
+              Submit by <time dateTime={attempt.deadlineAt.toISOString()}>{attempt.deadlineAt.toISOString().replace("T", " ").slice(0, 16)} UTC</time>; the server grades what you saved by then.
             </p>
             <Countdown deadline={attempt.deadlineAt.toISOString()} submitUrl={`/api/attempts/${attempt.id}/submit`} returnUrl={`/quizzes/${slug}/attempts/${attempt.id}`} />
           </>

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MailMessage" ADD COLUMN     "claimedUntil" TIMESTAMP(3);
+
