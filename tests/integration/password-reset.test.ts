@@ -85,11 +85,15 @@ describe("forgotten password", () => {
     expect(await db.mailMessage.count({ where: { to: user.email } })).toBe(RESETS_PER_ACCOUNT);
   });
 
-  it("a burst of parallel requests for one address still gets only three links", async () => {
+  it("a burst of parallel requests for one address gets no more than three links", async () => {
     const user = await makeUser();
     const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => requestPasswordReset(user.email, `10.3.${i}.1`)));
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(RESETS_PER_ACCOUNT);
-    expect(await db.passwordReset.count({ where: { userId: user.id } })).toBe(RESETS_PER_ACCOUNT);
+    const granted = results.filter((r) => r.status === "fulfilled").length;
+    // Each request is counted before it is checked: truly parallel ones (PostgreSQL) may all
+    // see each other and some be refused that a serial run would let through, never more.
+    expect(granted).toBeLessThanOrEqual(RESETS_PER_ACCOUNT);
+    expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason?.status === 429)).toBe(true);
+    expect(await db.passwordReset.count({ where: { userId: user.id } })).toBe(granted);
   });
 
   it("sends a message once while a slow delivery holds it, and keeps no link after sending", async () => {
