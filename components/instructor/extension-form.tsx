@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
-import { FocusedFormAlert } from "@/components/forms/focused-alert";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import type { FormState } from "@/lib/forms";
 
 type Props = { studentId: string; quizzes: { id: string; title: string }[]; action: (prev: FormState, form: FormData) => Promise<FormState> };
@@ -10,12 +10,7 @@ export function ExtensionForm({ studentId, quizzes, action }: Props) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   return (
     <form action={formAction} className="inline-form" noValidate>
-      <FocusedFormAlert state={state} message={state.ok ? null : state.message} />
-      {state.ok && (
-        <p className="alert alert--success" role="status" data-testid="extension-granted">
-          {state.message}
-        </p>
-      )}
+      <FormFeedback state={state} successTestId="extension-granted" />
       <input type="hidden" name="studentId" value={studentId} />
       <div className="field">
         <label htmlFor="extension-quiz">Quiz</label>

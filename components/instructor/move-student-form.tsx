@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { FocusedFormAlert } from "@/components/forms/focused-alert";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import type { FormState } from "@/lib/forms";
 
 type Props = { studentId: string; currentSectionId: string | null; sections: { id: string; name: string; term: string }[]; action: (prev: FormState, form: FormData) => Promise<FormState> };
@@ -11,12 +11,7 @@ export function MoveStudentForm({ studentId, currentSectionId, sections, action 
   if (targets.length === 0) return null;
   return (
     <form action={formAction} className="inline-form" noValidate>
-      <FocusedFormAlert state={state} message={state.ok ? null : state.message} />
-      {state.ok && (
-        <p className="alert alert--success" role="status">
-          {state.message}
-        </p>
-      )}
+      <FormFeedback state={state} />
       <input type="hidden" name="studentId" value={studentId} />
       <div className="field">
         <label htmlFor="move-section">Move to section</label>

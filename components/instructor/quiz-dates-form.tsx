@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
-import { FocusedFormAlert } from "@/components/forms/focused-alert";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import type { FormState } from "@/lib/forms";
 
 type Props = {
@@ -18,12 +18,7 @@ export function QuizDatesForm({ sectionId, quiz, action }: Props) {
   return (
     <form action={formAction} className="card form" noValidate aria-labelledby={ids("title")} data-testid={`dates-${quiz.id}`}>
       <h3 id={ids("title")}>{quiz.title}</h3>
-      <FocusedFormAlert state={state} message={state.ok ? null : state.message} />
-      {state.ok && (
-        <p className="alert alert--success" role="status">
-          {state.message}
-        </p>
-      )}
+      <FormFeedback state={state} />
       <input type="hidden" name="sectionId" value={sectionId} />
       <input type="hidden" name="quizId" value={quiz.id} />
       <Field name="opensOn" id={ids("opensOn")} label={`Opens on (${quiz.title})`} type="date" defaultValue={values.opensOn} error={state.fieldErrors?.opensOn} />

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
-import { FocusedFormAlert } from "@/components/forms/focused-alert";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import type { FormState } from "@/lib/forms";
 
 type Props = {
@@ -19,12 +19,7 @@ export function SectionForm({ action, zones, current, submitLabel }: Props) {
   const zoneError = state.fieldErrors?.timeZone;
   return (
     <form action={formAction} className="form" noValidate>
-      <FocusedFormAlert state={state} message={state.ok ? null : state.message} />
-      {state.ok && (
-        <p className="alert alert--success" role="status">
-          {state.message}
-        </p>
-      )}
+      <FormFeedback state={state} />
       {current && <input type="hidden" name="sectionId" value={current.sectionId} />}
       <Field name="name" id={`${current?.sectionId ?? "new"}-name`} label="Section name" hint="For example: Fall 2026 · Section 1 (Tue/Thu)" required maxLength={100} defaultValue={values?.name} error={state.fieldErrors?.name} />
       <Field name="termStart" id={`${current?.sectionId ?? "new"}-termStart`} label="First day of the term" type="date" required defaultValue={values?.termStart} error={state.fieldErrors?.termStart} />

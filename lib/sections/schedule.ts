@@ -73,12 +73,19 @@ export async function refreshOpenDeadlines(tx: Tx, quizId: string, whose: { sect
     },
     select: { id: true, userId: true, startedAt: true, deadlineAt: true },
   });
+  if (open.length === 0) return;
+  // One read per kind for every open attempt's student, not three per attempt.
+  const userIds = [...new Set(open.map((a) => a.userId))];
+  const [enrollments, extensions, accommodations] = await Promise.all([
+    tx.enrollment.findMany({ where: { userId: { in: userIds }, activeCourseId: quiz.courseId }, select: { userId: true, section: { select: { timeZone: true, quizDates: { where: { quizId }, select: { opensAt: true, dueAt: true, latePolicy: true } } } } } }),
+    tx.dueDateExtension.findMany({ where: { userId: { in: userIds }, quizId }, select: { userId: true, dueAt: true } }),
+    tx.accommodation.findMany({ where: { userId: { in: userIds }, courseId: quiz.courseId }, select: { userId: true, timeMultiplier: true, extraAttempts: true } }),
+  ]);
+  const enrollmentOf = new Map(enrollments.map((e) => [e.userId, e]));
+  const extensionOf = new Map(extensions.map((x) => [x.userId, x]));
+  const accommodationOf = new Map(accommodations.map((a) => [a.userId, a]));
   for (const attempt of open) {
-    const [enrollment, extension, accommodation] = await Promise.all([
-      tx.enrollment.findFirst({ where: { userId: attempt.userId, activeCourseId: quiz.courseId }, select: { section: { select: { timeZone: true, quizDates: { where: { quizId }, select: { opensAt: true, dueAt: true, latePolicy: true } } } } } }),
-      tx.dueDateExtension.findUnique({ where: { userId_quizId: { userId: attempt.userId, quizId } }, select: { dueAt: true } }),
-      tx.accommodation.findUnique({ where: { userId_courseId: { userId: attempt.userId, courseId: quiz.courseId } }, select: { timeMultiplier: true, extraAttempts: true } }),
-    ]);
+    const [enrollment, extension, accommodation] = [enrollmentOf.get(attempt.userId), extensionOf.get(attempt.userId), accommodationOf.get(attempt.userId) ?? null];
     const row = enrollment?.section.quizDates[0];
     const dates =
       row || extension
