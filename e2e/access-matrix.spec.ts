@@ -51,6 +51,7 @@ const MATRIX: Record<string, Row | "skip"> = {
   "GET /instructor/sign-offs": INSTRUCTOR_ONLY,
   "GET /instructor/students/[id]": { ...INSTRUCTOR_ONLY, otherInstructor: [404] }, // another section's student is not found
   "GET /instructor/sections": INSTRUCTOR_ONLY,
+  "GET /instructor/settings": INSTRUCTOR_ONLY, // instructors read the bounds; the coordinator's form is the same page
   "GET /instructor/sections/[id]": { ...INSTRUCTOR_ONLY, otherInstructor: [404] }, // the owner's section
   "GET /join": PUBLIC,
   "GET /join/[code]": PUBLIC, // the owner's section's code: an invitation to anyone, joining is a POST

@@ -7,6 +7,7 @@ const LINKS = [
   { key: "certificates", href: "/instructor/certificates", label: "Certificates", scoped: true },
   { key: "sign-offs", href: "/instructor/sign-offs", label: "Sign-offs", scoped: true },
   { key: "sections", href: "/instructor/sections", label: "Sections", scoped: false },
+  { key: "settings", href: "/instructor/settings", label: "Course settings", scoped: false },
   { key: "preview", href: "/course", label: "Preview the course", scoped: false },
 ];
 

@@ -11,6 +11,7 @@ import type { Tx } from "@/lib/db";
 import { asDouble, emptySlot } from "@/lib/db/dialect";
 import { rawBool, rawDate, rawNumber, rawText } from "@/lib/db/raw";
 import { isLatePolicy, type QuizDates } from "@/lib/sections/dates";
+import { parseSectionSettings, type SectionSettings } from "./config";
 import type { StudentFacts } from "./facts";
 
 export type OwnAttempt = StudentFacts["attempts"][number] & {
@@ -29,6 +30,8 @@ export type OwnRecord = {
   gradedAnswers: { attemptId: string; questionId: string; score: number | null }[];
   /** Each quiz's dates in the student's section, with their own extension (issue 14). */
   schedule: Map<string, QuizDates>;
+  /** The active section and its own rules (lib/course/rules.ts rulesFor), or null. */
+  section: { id: string; settings: SectionSettings } | null;
 };
 
 type Slots = { kind: string; s1: unknown; s2: unknown; s3: unknown; n1: unknown; n2: unknown; b1: unknown; b2: unknown; b3: unknown; d1: unknown; d2: unknown; d3: unknown };
@@ -65,6 +68,10 @@ function statement(userId: string, courseId: string) {
       FROM "AttemptAnswer" aa JOIN "QuizAttempt" qa ON qa."id" = aa."attemptId"
       WHERE qa."userId" = ${userId} AND qa."status" = 'graded' AND qa."quizId" IN (${quizzes})
     UNION ALL
+    SELECT 'section', e."sectionId", sec."settings", ${S}, ${N}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
+      FROM "Enrollment" e JOIN "Section" sec ON sec."id" = e."sectionId"
+      WHERE e."userId" = ${userId} AND e."activeCourseId" = ${courseId}
+    UNION ALL
     SELECT 'dates', d."quizId", d."latePolicy", sec."timeZone", ${N}, ${N}, ${B}, ${B}, ${B}, d."opensAt", d."dueAt", ${D}
       FROM "Enrollment" e JOIN "SectionQuizDates" d ON d."sectionId" = e."sectionId" JOIN "Section" sec ON sec."id" = e."sectionId"
       WHERE e."userId" = ${userId} AND e."activeCourseId" = ${courseId}
@@ -83,6 +90,7 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
     accommodation: null,
     gradedAnswers: [],
     schedule: new Map(),
+    section: null,
   };
   const extensions: { quizId: string; dueAt: Date; timeZone: string }[] = [];
   for (const row of rows) {
@@ -122,6 +130,9 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
         break;
       case "answer":
         record.gradedAnswers.push({ attemptId: String(row.s1), questionId: String(row.s2), score: rawNumber(row.n1) });
+        break;
+      case "section":
+        record.section = { id: String(row.s1), settings: parseSectionSettings(rawText(row.s2)) };
         break;
       case "dates":
         record.schedule.set(String(row.s1), {

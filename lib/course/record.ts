@@ -5,9 +5,10 @@ import type { Tx } from "@/lib/db";
 import { evaluateReadiness } from "@/lib/readiness/rules";
 import { rawDate } from "@/lib/db/raw";
 import { replaceSummaries, summaryRowsOf, type SummaryStudent } from "@/lib/roster/summaries";
-import { parseCourseConfig, type CourseConfig } from "./config";
+import { parseCourseConfig, parseSectionSettings, type CourseConfig } from "./config";
 import { bestAttemptIds, gradedOf, loadStudentFacts, objectiveEvidence, readinessInputOf, type StudentFacts } from "./facts";
-import { passes, passMarkFor } from "./rules";
+import { passes, passMarkFor, rulesFor } from "./rules";
+import { reapplyPassMarks } from "./student-rules";
 import { readCourse, readCourseIfSeeded, readStructure, type CourseStructure } from "./structure";
 
 // The one write path for everything derived from a student's records: the readiness
@@ -28,11 +29,13 @@ export function newCertificateCode(): string {
  * (revocation is the instructor's explicit act). Mutates the facts' readyAt so the
  * summary written next in the same transaction shows it.
  */
-async function recordReadiness(tx: Tx, courseId: string, structure: CourseStructure, config: CourseConfig, users: { id: string; name: string }[], facts: Map<string, StudentFacts>) {
+async function recordReadiness(tx: Tx, courseId: string, structure: CourseStructure, course: CourseConfig, users: (SummaryStudent & { settings: string | null })[], facts: Map<string, StudentFacts>) {
   const final = structure.quizzes.find((q) => q.kind === "final");
   for (const user of users) {
     const mine = facts.get(user.id)!;
     if (mine.readyAt) continue;
+    // The student's own rules: their section's choices within the course's bounds.
+    const config = rulesFor(course, parseSectionSettings(user.settings));
     // Cheap filter first: nobody is ready without passing the final.
     if (final && !gradedOf(mine).some((a) => a.quizId === final.id && passes(a.percent, passMarkFor(final, config)))) continue;
     const input = readinessInputOf(structure, mine, await objectiveEvidence(tx, bestAttemptIds(mine)));
@@ -43,13 +46,14 @@ async function recordReadiness(tx: Tx, courseId: string, structure: CourseStruct
   }
 }
 
-/** The students among these users, each with their active section: one statement. */
-async function summaryStudents(tx: Tx, courseId: string, ids: string[]): Promise<SummaryStudent[]> {
-  const rows = await tx.$queryRaw<{ id: string; name: string; email: string; lastActiveAt: unknown; sectionId: string | null }[]>`
-    SELECT u."id", u."name", u."email", u."lastActiveAt", e."sectionId"
+/** The students among these users, each with their active section and its settings: one statement. */
+async function summaryStudents(tx: Tx, courseId: string, ids: string[]): Promise<(SummaryStudent & { settings: string | null })[]> {
+  const rows = await tx.$queryRaw<{ id: string; name: string; email: string; lastActiveAt: unknown; sectionId: string | null; settings: string | null }[]>`
+    SELECT u."id", u."name", u."email", u."lastActiveAt", e."sectionId", s."settings"
       FROM "User" u LEFT JOIN "Enrollment" e ON e."userId" = u."id" AND e."activeCourseId" = ${courseId}
+      LEFT JOIN "Section" s ON s."id" = e."sectionId"
      WHERE u."id" IN (${Prisma.join(ids)}) AND u."role" = 'student' AND u."deletedAt" IS NULL`;
-  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, lastActiveAt: rawDate(r.lastActiveAt), sectionId: r.sectionId }));
+  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, lastActiveAt: rawDate(r.lastActiveAt), sectionId: r.sectionId, settings: r.settings }));
 }
 
 /** Records readiness and rewrites the summaries of these users, inside `tx`. */
@@ -73,24 +77,29 @@ export async function recordStudentChanges(tx: Tx, userIds: string[]) {
 }
 
 /**
- * After the content or the configuration changed: every graded attempt's `passed` is
- * re-derived from the current pass marks (one rule, so the result page and readiness
- * agree), then every student's derived rows are recorded again. Runs in the caller's
- * transaction, with the change that caused it.
+ * After the rules that apply to these students changed (their section's settings, or a
+ * move to another section): each graded attempt's `passed` is derived again from the
+ * marks that now apply, then their derived rows are recorded again, in the caller's
+ * transaction.
+ */
+export async function rebuildStudents(tx: Tx, userIds: string[]) {
+  const course = await readCourseIfSeeded(tx);
+  if (!course || userIds.length === 0) return;
+  await reapplyPassMarks(tx, course, parseCourseConfig(course.config), userIds);
+  await recordStudentChanges(tx, userIds);
+}
+
+/**
+ * After the content or the course's configuration changed: every student is rebuilt
+ * (one rule, so the result page and readiness agree). Runs in the caller's transaction,
+ * with the change that caused it.
  */
 export async function rebuildCourse(tx: Tx) {
-  const course = await readCourse(tx);
-  const config = parseCourseConfig(course.config);
-  const quizzes = await tx.quiz.findMany({ where: { courseId: course.id }, select: { id: true, kind: true } });
-  for (const quiz of quizzes) {
-    const mark = passMarkFor(quiz, config);
-    await tx.quizAttempt.updateMany({ where: { quizId: quiz.id, status: "graded", percent: { gte: mark }, passed: false }, data: { passed: true } });
-    await tx.quizAttempt.updateMany({ where: { quizId: quiz.id, status: "graded", percent: { lt: mark }, passed: true }, data: { passed: false } });
-  }
+  await readCourse(tx);
   const students = await tx.user.findMany({ where: { role: "student" }, select: { id: true } });
   // Stray rows of users who are no longer students go too.
   await tx.studentSummary.deleteMany({ where: { user: { role: { not: "student" } } } });
-  await recordStudentChanges(tx, students.map((s) => s.id));
+  await rebuildStudents(tx, students.map((s) => s.id));
 }
 
 /** Long enough for a rebuild of 10,000 students inside one transaction. */

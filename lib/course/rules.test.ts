@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_COURSE_CONFIG } from "./config";
-import { bestAttempts, bestPercent, isMastered, masteryPercent, passes, passMarkFor, progressPercent } from "./rules";
+import { courseConfigSchema, DEFAULT_COURSE_CONFIG, parseCourseConfig, parseSectionSettings } from "./config";
+import { bestAttempts, bestPercent, courseRules, isMastered, masteryPercent, passes, passMarkFor, progressPercent, quizPolicyFor, rulesFor } from "./rules";
 
 describe("passMarkFor", () => {
   it("reads the course configuration by quiz kind, so a changed config changes every answer", () => {
@@ -51,5 +51,42 @@ describe("progressPercent", () => {
   it("rounds down, so 100% means everything", () => {
     expect(progressPercent(14, 15)).toBe(93);
     expect(progressPercent(0, 0)).toBe(0);
+  });
+});
+
+describe("a section's rules", () => {
+  const quiz = { kind: "lesson", maxAttempts: 3, timeLimitSeconds: null, reviewPolicy: "after_pass_or_last" };
+
+  it("follow the course where the section chose nothing", () => {
+    const rules = rulesFor(DEFAULT_COURSE_CONFIG, {});
+    expect(passMarkFor({ kind: "lesson" }, rules)).toBe(80);
+    expect(quizPolicyFor(quiz, rules)).toEqual({ maxAttempts: 3, timeLimitSeconds: null, reviewPolicy: "after_pass_or_last" });
+    expect(rules).toEqual(courseRules(DEFAULT_COURSE_CONFIG));
+  });
+
+  it("replace the course's where the section chose, within the coordinator's bounds", () => {
+    const rules = rulesFor(DEFAULT_COURSE_CONFIG, { lessonPassPercent: 75, finalPassPercent: 90, lessonMaxAttempts: 5, lessonTimeLimitMinutes: 20, reviewPolicy: "after_submit", requireInstructorSignOff: true });
+    expect(passMarkFor({ kind: "lesson" }, rules)).toBe(75);
+    expect(passMarkFor({ kind: "final" }, rules)).toBe(90);
+    expect(rules.requireInstructorSignOff).toBe(true);
+    expect(quizPolicyFor(quiz, rules)).toEqual({ maxAttempts: 5, timeLimitSeconds: 1200, reviewPolicy: "after_submit" });
+  });
+
+  it("hold a choice outside the bounds to the nearest bound, and ignore what the coordinator does not allow", () => {
+    const config = courseConfigSchema.parse({
+      sectionBounds: { passPercent: { min: 70, max: 90 }, maxAttempts: { min: 1, max: 3 }, reviewPolicies: ["never"], signOffChoice: false },
+    });
+    const rules = rulesFor(config, { lessonPassPercent: 40, finalPassPercent: 99, lessonMaxAttempts: 9, reviewPolicy: "after_submit", requireInstructorSignOff: true });
+    expect(passMarkFor({ kind: "lesson" }, rules)).toBe(70);
+    expect(passMarkFor({ kind: "final" }, rules)).toBe(90);
+    expect(quizPolicyFor(quiz, rules)).toEqual({ maxAttempts: 3, timeLimitSeconds: null, reviewPolicy: "after_pass_or_last" });
+    expect(rules.requireInstructorSignOff).toBe(false);
+  });
+
+  it("read a stored configuration without bounds with the default bounds, and bad settings as none", () => {
+    expect(parseCourseConfig(JSON.stringify({ lessonPassPercent: 70 })).sectionBounds).toEqual(DEFAULT_COURSE_CONFIG.sectionBounds);
+    expect(parseSectionSettings("not json")).toEqual({});
+    expect(parseSectionSettings(JSON.stringify({ lessonPassPercent: 500 }))).toEqual({});
+    expect(() => courseConfigSchema.parse({ sectionBounds: { passPercent: { min: 90, max: 80 } } })).toThrow();
   });
 });

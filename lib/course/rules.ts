@@ -1,7 +1,7 @@
 // The course's scoring rules, pure and in one place: the pass mark, the best attempt,
 // objective mastery and progress. Grading, readiness, the roster summaries, item
 // analysis, the gradebook and the pages all call these; none restates them.
-import type { CourseConfig } from "./config";
+import type { CourseConfig, ReviewPolicy, SectionSettings } from "./config";
 
 type PassMarks = Pick<CourseConfig, "lessonPassPercent" | "finalPassPercent">;
 
@@ -65,4 +65,46 @@ export function isMastered(o: ObjectiveSums, config: Pick<CourseConfig, "objecti
 /** Course progress: complete steps of the outline over all steps, rounded down. */
 export function progressPercent(completed: number, total: number): number {
   return total === 0 ? 0 : Math.floor((completed / total) * 100);
+}
+
+type KindLimits = { maxAttempts?: number; timeLimitMinutes?: number };
+
+/**
+ * The rules that apply to one student: the course's, with their section's own choices
+ * held within the coordinator's bounds. Every rule that differs by section (pass marks,
+ * attempts, time limit, review, sign-off) is read from here, for grading, readiness, the
+ * pages and the instructor's view alike.
+ */
+export type CourseRules = CourseConfig & { lesson: KindLimits; final: KindLimits; reviewPolicy?: ReviewPolicy };
+
+export function rulesFor(config: CourseConfig, settings: SectionSettings | null | undefined): CourseRules {
+  const bounds = config.sectionBounds;
+  const s = settings ?? {};
+  const within = (value: number | undefined, range: { min: number; max: number }) => (value === undefined ? undefined : Math.min(range.max, Math.max(range.min, value)));
+  return {
+    ...config,
+    lessonPassPercent: within(s.lessonPassPercent, bounds.passPercent) ?? config.lessonPassPercent,
+    finalPassPercent: within(s.finalPassPercent, bounds.passPercent) ?? config.finalPassPercent,
+    requireInstructorSignOff: (bounds.signOffChoice ? s.requireInstructorSignOff : undefined) ?? config.requireInstructorSignOff,
+    lesson: { maxAttempts: within(s.lessonMaxAttempts, bounds.maxAttempts), timeLimitMinutes: within(s.lessonTimeLimitMinutes, bounds.timeLimitMinutes) },
+    final: { maxAttempts: within(s.finalMaxAttempts, bounds.maxAttempts), timeLimitMinutes: within(s.finalTimeLimitMinutes, bounds.timeLimitMinutes) },
+    reviewPolicy: s.reviewPolicy && bounds.reviewPolicies.includes(s.reviewPolicy) ? s.reviewPolicy : undefined,
+  };
+}
+
+/** The course's rules for someone in no section (and for pages that show the defaults). */
+export function courseRules(config: CourseConfig): CourseRules {
+  return rulesFor(config, null);
+}
+
+export type QuizDefaults = { kind: string; maxAttempts: number; timeLimitSeconds: number | null; reviewPolicy: string };
+
+/** A quiz's attempts, time limit and review policy under these rules (the quiz file gives the defaults). */
+export function quizPolicyFor(quiz: QuizDefaults, rules: CourseRules) {
+  const own = quiz.kind === "final" ? rules.final : rules.lesson;
+  return {
+    maxAttempts: own.maxAttempts ?? quiz.maxAttempts,
+    timeLimitSeconds: own.timeLimitMinutes !== undefined ? own.timeLimitMinutes * 60 : quiz.timeLimitSeconds,
+    reviewPolicy: rules.reviewPolicy ?? quiz.reviewPolicy,
+  };
 }

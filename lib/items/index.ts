@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CurrentUser } from "@/lib/auth/session";
-import { parseCourseConfig } from "@/lib/course/config";
-import { passMarkFor } from "@/lib/course/rules";
+import { parseCourseConfig, parseSectionSettings } from "@/lib/course/config";
+import { passMarkFor, rulesFor } from "@/lib/course/rules";
 import { getCourse } from "@/lib/course/structure";
 import { chooseSections, inSections, ofSectionStudents } from "@/lib/sections/scope";
 import { discrimination, facility, flagsFor, optionCounts, type ItemSums } from "./stats";
@@ -35,7 +35,10 @@ export async function analyzeQuiz(viewer: CurrentUser, slug: string, section?: s
   const course = await getCourse();
   const quiz = await db.quiz.findUnique({ where: { courseId_slug: { courseId: course.id, slug } }, select: { id: true, slug: true, title: true, kind: true } });
   if (!quiz) return null;
-  const passMark = passMarkFor(quiz, parseCourseConfig(course.config));
+  // One section chosen: its own pass mark; several: the course's (each attempt's pass was
+  // decided by its student's section, and is stored with it).
+  const settings = chosen.ids?.length === 1 ? (await db.section.findUnique({ where: { id: chosen.ids[0] }, select: { settings: true } }))?.settings : null;
+  const passMark = passMarkFor(quiz, rulesFor(parseCourseConfig(course.config), parseSectionSettings(settings)));
   const [questions, sums, grouped, attemptStats] = await Promise.all([
     db.question.findMany({
       where: { quizId: quiz.id },

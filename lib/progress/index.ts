@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/roles";
 import { outlineOf } from "@/lib/course/facts";
+import { parseCourseConfig } from "@/lib/course/config";
+import { courseRules, rulesFor, type CourseRules } from "@/lib/course/rules";
 import { readOwnRecord, type OwnRecord } from "@/lib/course/own-record";
 import { gradeAttempt } from "@/lib/quiz/grading";
 import { isPastGrace } from "@/lib/quiz/policy";
@@ -48,6 +50,16 @@ export async function getDueLabels(user: CurrentUser, now = new Date()): Promise
   }
   return labels;
 }
+
+/**
+ * The rules that apply to the user: a student's section's choices within the course's
+ * bounds (read with their record); staff see the course's own.
+ */
+export const getOwnRules = cache(async (user: CurrentUser): Promise<CourseRules> => {
+  const config = parseCourseConfig((await getCourse()).config);
+  if (user.role !== "student") return courseRules(config);
+  return rulesFor(config, (await getOwnRecord(user)).section?.settings);
+});
 
 /** The student's progress, attempts and milestones (see getOwnRecord). */
 export const getOwnFacts = cache(async (user: CurrentUser) => (await getOwnRecord(user)).facts);

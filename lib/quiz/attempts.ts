@@ -2,9 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/retry";
 import type { CurrentUser } from "@/lib/auth/session";
-import { parseCourseConfig } from "@/lib/course/config";
 import { bestPercent, passMarkFor } from "@/lib/course/rules";
-import { getCourse, getOutline, getOwnRecord } from "@/lib/progress";
+import { getOutline, getOwnRecord, getOwnRules } from "@/lib/progress";
 import { payloadOf } from "./columns";
 import { activeBank, quizById, quizBySlug, servedQuestionRows } from "./definitions";
 import { getOwnAttempt } from "./own-attempt";
@@ -23,13 +22,13 @@ export type QuizOverview = Awaited<ReturnType<typeof getQuizOverview>>;
  * record (attempts whose time ran out are graded by that read). Never loads questions or keys.
  */
 export async function getQuizOverview(user: CurrentUser, slug: string) {
-  const course = await getCourse();
   const quiz = await quizBySlug(slug);
   if (!quiz) return null;
-  const [outline, record] = await Promise.all([getOutline(user), getOwnRecord(user)]);
+  const [outline, record, rules] = await Promise.all([getOutline(user), getOwnRecord(user), getOwnRules(user)]);
   const attempts = record.facts.attempts.filter((a) => a.quizId === quiz.id).sort((a, b) => a.attemptNumber - b.attemptNumber);
   const step = outline.steps.find((s) => s.kind === "quiz" && s.id === quiz.id);
-  const limits = effectiveLimits(quiz, record.accommodation);
+  // The quiz's limits under the student's section rules, plus their accommodation.
+  const limits = effectiveLimits(quiz, rules, record.accommodation);
   const graded = attempts.filter((a) => a.status === "graded");
   const passed = graded.some((a) => a.passed);
   // The section's dates, decided here on the server (lib/sections/dates.ts).
@@ -47,7 +46,7 @@ export async function getQuizOverview(user: CurrentUser, slug: string) {
           ? `This quiz closed on ${formatInZone(when.due, zone)}. Ask your instructor if you need an extension.`
           : null,
     dueText: "due" in when && when.due ? formatInZone(when.due, zone) : null,
-    quiz: { ...quiz, questionCount: quiz.drawCount ?? quiz._count.questions, passMark: passMarkFor(quiz, parseCourseConfig(course.config)) },
+    quiz: { ...quiz, questionCount: quiz.drawCount ?? quiz._count.questions, passMark: passMarkFor(quiz, rules) },
     locked: step?.status === "locked" ? (step.lockedReason ?? "Finish the earlier steps first.") : null,
     limits,
     attempts,

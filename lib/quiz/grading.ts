@@ -1,9 +1,9 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
-import { parseCourseConfig } from "@/lib/course/config";
 import { recordStudentChanges } from "@/lib/course/record";
-import { passMarkFor } from "@/lib/course/rules";
+import { passMarkFor, quizPolicyFor, type CourseRules } from "@/lib/course/rules";
+import { rulesOfStudent } from "@/lib/course/student-rules";
 import { gradeResponse, scoreAttempt } from "./grade";
 import { layoutSchema } from "./layout";
 import { effectiveLimits } from "./policy";
@@ -30,7 +30,7 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
       where: { id: attemptId },
       select: {
         userId: true, status: true, layout: true, deadlineAt: true,
-        quiz: { select: { id: true, kind: true, courseId: true, reviewPolicy: true, maxAttempts: true, timeLimitSeconds: true, drawCount: true, course: { select: { config: true } } } },
+        quiz: { select: { id: true, kind: true, courseId: true, reviewPolicy: true, maxAttempts: true, timeLimitSeconds: true, drawCount: true } },
       },
     });
     if (!attempt || attempt.status !== "in_progress") return null;
@@ -49,8 +49,10 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
       const result = gradeResponse(type, JSON.parse(q.answerKey), answer ? JSON.parse(answer.response) : null, optionsByQuestion.get(q.id));
       return { question: q, answer, ...result };
     });
-    const totals = scoreAttempt(graded.map((g) => ({ points: g.question.points, fraction: g.fraction })), passMarkFor(attempt.quiz, parseCourseConfig(attempt.quiz.course.config)));
-    const keysRevealed = await releasesKeys(tx, attempt.userId, attempt.quiz, totals.passed, layout.map((l) => l.q));
+    // The student's rules: their section's pass mark and review policy, within the course's bounds.
+    const rules = await rulesOfStudent(tx, attempt.quiz.courseId, attempt.userId);
+    const totals = scoreAttempt(graded.map((g) => ({ points: g.question.points, fraction: g.fraction })), passMarkFor(attempt.quiz, rules));
+    const keysRevealed = await releasesKeys(tx, attempt.userId, attempt.quiz, rules, totals.passed, layout.map((l) => l.q));
     const now = new Date();
     const claimed = await tx.quizAttempt.updateMany({
       where: { id: attemptId, status: "in_progress" },
@@ -89,27 +91,28 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
   }, TX_OPTIONS));
 }
 
-type GradedQuiz = { id: string; courseId: string; reviewPolicy: string; maxAttempts: number; timeLimitSeconds: number | null; drawCount: number | null };
+type GradedQuiz = { id: string; kind: string; courseId: string; reviewPolicy: string; maxAttempts: number; timeLimitSeconds: number | null; drawCount: number | null };
 
 /**
  * Whether this attempt's review may show its answer key (lib/quiz/reveal.ts), decided
  * once, inside the grading transaction. A pass needs no reads; a failure reads the
  * student's limit and earlier attempts only for a quiz that draws from a larger bank.
  */
-async function releasesKeys(tx: Tx, userId: string, quiz: GradedQuiz, passed: boolean, questionIds: string[]): Promise<boolean> {
-  if (passed || quiz.reviewPolicy === "never") return keysReleasedAtGrading({ policy: quiz.reviewPolicy, passed, attemptsLeft: 0, drawCount: null, bankSize: 0, keysSeen: 0 });
+async function releasesKeys(tx: Tx, userId: string, quiz: GradedQuiz, rules: CourseRules, passed: boolean, questionIds: string[]): Promise<boolean> {
+  const { reviewPolicy } = quizPolicyFor(quiz, rules);
+  if (passed || reviewPolicy === "never") return keysReleasedAtGrading({ policy: reviewPolicy, passed, attemptsLeft: 0, drawCount: null, bankSize: 0, keysSeen: 0 });
   // A failed attempt at a whole-bank quiz never releases keys: any retake repeats them.
   if (quiz.drawCount === null) return false;
   const [accommodation, attempts] = await Promise.all([
     tx.accommodation.findUnique({ where: { userId_courseId: { userId, courseId: quiz.courseId } }, select: { timeMultiplier: true, extraAttempts: true } }),
     tx.quizAttempt.findMany({ where: { userId, quizId: quiz.id }, select: { keysRevealed: true, layout: true } }),
   ]);
-  const attemptsLeft = effectiveLimits(quiz, accommodation).maxAttempts - attempts.length;
-  if (!reviewIsFinal(quiz.reviewPolicy, passed, attemptsLeft)) return false;
+  const attemptsLeft = effectiveLimits(quiz, rules, accommodation).maxAttempts - attempts.length;
+  if (!reviewIsFinal(reviewPolicy, passed, attemptsLeft)) return false;
   const seen = new Set(questionIds);
   for (const earlier of attempts) if (earlier.keysRevealed) for (const entry of layoutSchema.parse(JSON.parse(earlier.layout))) seen.add(entry.q);
   const bankSize = await tx.question.count({ where: { quizId: quiz.id, retiredAt: null } });
-  return keysReleasedAtGrading({ policy: quiz.reviewPolicy, passed, attemptsLeft, drawCount: quiz.drawCount, bankSize, keysSeen: seen.size });
+  return keysReleasedAtGrading({ policy: reviewPolicy, passed, attemptsLeft, drawCount: quiz.drawCount, bankSize, keysSeen: seen.size });
 }
 
 /** The stored grade; the same answer however many times it is asked. */

@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_COURSE_CONFIG } from "@/lib/course/config";
+import { courseRules, rulesFor } from "@/lib/course/rules";
 import { deadlineFor, effectiveLimits, isPastGrace } from "./policy";
 
 describe("quiz policy", () => {
-  const final = { maxAttempts: 2, timeLimitSeconds: 1800, reviewPolicy: "after_pass_or_last" };
+  const final = { kind: "final", maxAttempts: 2, timeLimitSeconds: 1800, reviewPolicy: "after_pass_or_last" };
+  const course = courseRules(DEFAULT_COURSE_CONFIG);
   it("accommodations extend time and attempts", () => {
-    expect(effectiveLimits(final, null)).toEqual({ maxAttempts: 2, timeLimitSeconds: 1800 });
-    expect(effectiveLimits(final, { timeMultiplier: 1.5, extraAttempts: 1 })).toEqual({ maxAttempts: 3, timeLimitSeconds: 2700 });
-    expect(effectiveLimits({ ...final, timeLimitSeconds: null }, { timeMultiplier: 2, extraAttempts: 0 }).timeLimitSeconds).toBeNull();
+    expect(effectiveLimits(final, course, null)).toEqual({ maxAttempts: 2, timeLimitSeconds: 1800, reviewPolicy: "after_pass_or_last" });
+    expect(effectiveLimits(final, course, { timeMultiplier: 1.5, extraAttempts: 1 })).toMatchObject({ maxAttempts: 3, timeLimitSeconds: 2700 });
+    expect(effectiveLimits({ ...final, timeLimitSeconds: null }, course, { timeMultiplier: 2, extraAttempts: 0 }).timeLimitSeconds).toBeNull();
+  });
+  it("a section's choices replace the quiz file's, and an accommodation adds to them", () => {
+    const section = rulesFor(DEFAULT_COURSE_CONFIG, { finalMaxAttempts: 4, finalTimeLimitMinutes: 45, reviewPolicy: "never" });
+    expect(effectiveLimits(final, section, null)).toEqual({ maxAttempts: 4, timeLimitSeconds: 2700, reviewPolicy: "never" });
+    expect(effectiveLimits(final, section, { timeMultiplier: 2, extraAttempts: 1 })).toMatchObject({ maxAttempts: 5, timeLimitSeconds: 5400 });
+    // The lesson quizzes keep the file's values: the section chose only for the final.
+    expect(effectiveLimits({ ...final, kind: "lesson", maxAttempts: 3, timeLimitSeconds: null }, section, null)).toEqual({ maxAttempts: 3, timeLimitSeconds: null, reviewPolicy: "never" });
   });
   it("the deadline has a short grace period", () => {
     const start = new Date("2026-01-01T10:00:00Z");

@@ -1,15 +1,19 @@
-// Per-student quiz limits: the quiz's own policy plus any accommodation.
-export type QuizPolicy = { maxAttempts: number; timeLimitSeconds: number | null; reviewPolicy: string };
+// Per-student quiz limits: the quiz's policy under the student's rules (their section's
+// choices within the course's bounds), plus any accommodation.
+import { quizPolicyFor, type CourseRules, type QuizDefaults } from "@/lib/course/rules";
+
 export type Accommodation = { timeMultiplier: number; extraAttempts: number };
 
 /** Seconds after the deadline during which a submit still counts (network latency). */
 export const GRACE_SECONDS = 10;
 
-export function effectiveLimits(quiz: QuizPolicy, accommodation: Accommodation | null) {
+export function effectiveLimits(quiz: QuizDefaults, rules: CourseRules, accommodation: Accommodation | null) {
+  const policy = quizPolicyFor(quiz, rules);
   const multiplier = accommodation?.timeMultiplier ?? 1;
   return {
-    maxAttempts: quiz.maxAttempts + (accommodation?.extraAttempts ?? 0),
-    timeLimitSeconds: quiz.timeLimitSeconds ? Math.round(quiz.timeLimitSeconds * multiplier) : null,
+    maxAttempts: policy.maxAttempts + (accommodation?.extraAttempts ?? 0),
+    timeLimitSeconds: policy.timeLimitSeconds ? Math.round(policy.timeLimitSeconds * multiplier) : null,
+    reviewPolicy: policy.reviewPolicy,
   };
 }
 

@@ -1,8 +1,7 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/session";
-import { parseCourseConfig } from "@/lib/course/config";
 import { passMarkFor } from "@/lib/course/rules";
-import { getCourse } from "@/lib/course/structure";
+import { getOwnRules } from "@/lib/progress";
 import { getQuizOverview } from "./attempts";
 import { quizById, reviewQuestionRows } from "./definitions";
 import { getOwnAttempt } from "./own-attempt";
@@ -44,7 +43,7 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
 }>> {
   const attempt = await getOwnAttempt(user, attemptId);
   if (!attempt) return NOT_FOUND;
-  const [quizRow, course] = await Promise.all([quizById(attempt.quizId), getCourse()]);
+  const [quizRow, rules] = await Promise.all([quizById(attempt.quizId), getOwnRules(user)]);
   if (!quizRow) return NOT_FOUND;
   const summary = {
     attemptNumber: attempt.attemptNumber,
@@ -57,7 +56,7 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
     startedAt: attempt.startedAt,
   };
   // The mark the stored `passed` was derived from (a configuration change re-derives both).
-  const quiz = { slug: quizRow.slug, title: quizRow.title, passMark: passMarkFor(quizRow, parseCourseConfig(course.config)) };
+  const quiz = { slug: quizRow.slug, title: quizRow.title, passMark: passMarkFor(quizRow, rules) };
   if (attempt.status !== "graded") return { ok: true, graded: false, quiz, summary, attemptsLeft: 0, revealKeys: false, final: false, questions: [] };
 
   const overview = await getQuizOverview(user, quizRow.slug);
@@ -65,7 +64,7 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
   const everPassed = overview?.passed ?? summary.passed;
   // Keys and explanations only where grading released them (or after a pass, when no
   // attempt can follow), so an attempt granted later never meets an answer it was shown.
-  const final = reviewIsFinal(quizRow.reviewPolicy, everPassed, attemptsLeft);
+  const final = reviewIsFinal(overview?.limits.reviewPolicy ?? quizRow.reviewPolicy, everPassed, attemptsLeft);
   const revealKeys = final && (attempt.keysRevealed || everPassed);
 
   const layout = layoutSchema.parse(JSON.parse(attempt.layout));

@@ -1,6 +1,7 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
+import { rulesFor } from "@/lib/course/rules";
 import { bestAttemptIds, evidenceOf, readinessInputOf } from "@/lib/course/facts";
 import type { OwnRecord } from "@/lib/course/own-record";
 import { questionWeights } from "@/lib/quiz/definitions";
@@ -33,7 +34,8 @@ export async function readinessInput(user: CurrentUser): Promise<ReadinessInput>
  */
 export async function getReadiness(user: CurrentUser, { readOnly = false }: { readOnly?: boolean } = {}) {
   const course = await getCourse();
-  const config = parseCourseConfig(course.config);
   const { record, input } = await readinessFacts(user, !readOnly);
+  // The student's rules: their section's choices within the course's bounds.
+  const config = rulesFor(parseCourseConfig(course.config), record.section?.settings);
   return { ...evaluateReadiness(input, config), reachedAt: record.facts.readyAt, certificate: record.certificate, config };
 }

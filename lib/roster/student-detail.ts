@@ -7,6 +7,7 @@ import { getCourse } from "@/lib/progress";
 import { keyOf, payloadOf } from "@/lib/quiz/columns";
 import { layoutSchema } from "@/lib/quiz/layout";
 import { effectiveLimits } from "@/lib/quiz/policy";
+import type { CourseRules } from "@/lib/course/rules";
 import { retakeNote, type RetakeNote } from "@/lib/quiz/reveal";
 import type { ReviewedQuestion } from "@/lib/quiz/review";
 import { getReadiness } from "@/lib/readiness";
@@ -33,7 +34,7 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
       where: { userId: student.id, quiz: { courseId: course.id } },
       select: {
         id: true, attemptNumber: true, status: true, startedAt: true, submittedAt: true, deadlineAt: true, percent: true, passed: true, autoSubmitted: true, layout: true, keysRevealed: true,
-        quiz: { select: { id: true, title: true, slug: true, maxAttempts: true, timeLimitSeconds: true, drawCount: true } },
+        quiz: { select: { id: true, title: true, slug: true, kind: true, maxAttempts: true, timeLimitSeconds: true, reviewPolicy: true, drawCount: true } },
         answers: { select: { questionId: true, response: true, score: true, correct: true } },
       },
       orderBy: { startedAt: "desc" },
@@ -71,19 +72,19 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
   ].sort((x, y) => y.at.getTime() - x.at.getTime());
   const limits = accommodation ?? { timeMultiplier: 1, extraAttempts: 0 };
   const sections = enrollments.map((e) => ({ ...e.section, startedAt: e.startedAt, endedAt: e.endedAt, endReason: e.endReason }));
-  return { student, readiness, attempts: detailedAttempts, timeline, accommodation: limits, retakeNotes: await retakeNotesFor(attempts, limits), sections };
+  return { student, readiness, attempts: detailedAttempts, timeline, accommodation: limits, retakeNotes: await retakeNotesFor(attempts, limits, readiness.config), sections };
 }
 
-type AttemptForNotes = { status: string; passed: boolean | null; keysRevealed: boolean; layout: string; quiz: { id: string; title: string; maxAttempts: number; timeLimitSeconds: number | null; drawCount: number | null } };
+type AttemptForNotes = { status: string; passed: boolean | null; keysRevealed: boolean; layout: string; quiz: { id: string; title: string; kind: string; maxAttempts: number; timeLimitSeconds: number | null; reviewPolicy: string; drawCount: number | null } };
 
 /**
  * For each quiz the student has used up without passing: what granting another attempt
  * would bring back (fresh questions, or ones whose explanations they have read).
  */
-async function retakeNotesFor(attempts: AttemptForNotes[], accommodation: { timeMultiplier: number; extraAttempts: number }): Promise<RetakeNote[]> {
+async function retakeNotesFor(attempts: AttemptForNotes[], accommodation: { timeMultiplier: number; extraAttempts: number }, rules: CourseRules): Promise<RetakeNote[]> {
   const byQuiz = new Map<string, AttemptForNotes[]>();
   for (const a of attempts) byQuiz.set(a.quiz.id, [...(byQuiz.get(a.quiz.id) ?? []), a]);
-  const usedUp = [...byQuiz.values()].filter((list) => !list.some((a) => a.passed) && list.length >= effectiveLimits({ ...list[0].quiz, reviewPolicy: "" }, accommodation).maxAttempts);
+  const usedUp = [...byQuiz.values()].filter((list) => !list.some((a) => a.passed) && list.length >= effectiveLimits(list[0].quiz, rules, accommodation).maxAttempts);
   if (usedUp.length === 0) return [];
   const banks = await db.question.groupBy({ by: ["quizId"], where: { quizId: { in: usedUp.map((list) => list[0].quiz.id) }, retiredAt: null }, _count: { _all: true } });
   const bankSize = new Map(banks.map((b) => [b.quizId, b._count._all]));

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { DomainError } from "@/lib/boundary/errors";
 import type { CurrentUser } from "@/lib/auth/session";
 import { retryOnConflict } from "@/lib/db/retry";
-import { recordStudentChanges } from "@/lib/course/record";
+import { rebuildStudents } from "@/lib/course/record";
 import { getCourse, readCourseIfSeeded } from "@/lib/course/structure";
 import { normalizeJoinCode } from "./codes";
 import { canManageSection, canSeeStudent } from "./scope";
@@ -45,7 +45,8 @@ export async function enrollInTx(tx: Tx, userId: string, section: { id: string; 
   if (current?.sectionId === section.id) return { changed: false, from: current.sectionId };
   if (current) await tx.enrollment.update({ where: { id: current.id }, data: { endedAt: new Date(), endReason: reason, activeCourseId: null }, select: { id: true } });
   await tx.enrollment.create({ data: { userId, courseId: section.courseId, sectionId: section.id, activeCourseId: section.courseId }, select: { id: true } });
-  await recordStudentChanges(tx, [userId]);
+  // The new section's rules may differ (pass marks): the student's passes are derived again.
+  await rebuildStudents(tx, [userId]);
   return { changed: true, from: current?.sectionId ?? null };
 }
 

@@ -11,6 +11,8 @@ import { retryOnConflict } from "@/lib/db/retry";
 import { deliverSoon, queueMail } from "@/lib/mail";
 import type { Tx } from "@/lib/db";
 import { deadlineFor, effectiveLimits } from "@/lib/quiz/policy";
+import { parseCourseConfig, parseSectionSettings } from "@/lib/course/config";
+import { rulesFor } from "@/lib/course/rules";
 import { attemptDeadline, formatInZone, isLatePolicy, type LatePolicy } from "./dates";
 import { canManageSection, canSeeStudent } from "./scope";
 import { dayIn, endOfDayIn, startOfDayIn } from "./terms";
@@ -64,7 +66,7 @@ export async function setQuizDates(viewer: CurrentUser, input: { sectionId: stri
  * the old date gets the extension's. The server then ends it by the usual deadline rules.
  */
 export async function refreshOpenDeadlines(tx: Tx, quizId: string, whose: { sectionId: string } | { userId: string }) {
-  const quiz = await tx.quiz.findUniqueOrThrow({ where: { id: quizId }, select: { courseId: true, maxAttempts: true, timeLimitSeconds: true, reviewPolicy: true } });
+  const quiz = await tx.quiz.findUniqueOrThrow({ where: { id: quizId }, select: { courseId: true, kind: true, maxAttempts: true, timeLimitSeconds: true, reviewPolicy: true, course: { select: { config: true } } } });
   const open = await tx.quizAttempt.findMany({
     where: {
       quizId,
@@ -77,11 +79,12 @@ export async function refreshOpenDeadlines(tx: Tx, quizId: string, whose: { sect
   // One read per kind for every open attempt's student, not three per attempt.
   const userIds = [...new Set(open.map((a) => a.userId))];
   const [enrollments, extensions, accommodations] = await Promise.all([
-    tx.enrollment.findMany({ where: { userId: { in: userIds }, activeCourseId: quiz.courseId }, select: { userId: true, section: { select: { timeZone: true, quizDates: { where: { quizId }, select: { opensAt: true, dueAt: true, latePolicy: true } } } } } }),
+    tx.enrollment.findMany({ where: { userId: { in: userIds }, activeCourseId: quiz.courseId }, select: { userId: true, section: { select: { timeZone: true, settings: true, quizDates: { where: { quizId }, select: { opensAt: true, dueAt: true, latePolicy: true } } } } } }),
     tx.dueDateExtension.findMany({ where: { userId: { in: userIds }, quizId }, select: { userId: true, dueAt: true } }),
     tx.accommodation.findMany({ where: { userId: { in: userIds }, courseId: quiz.courseId }, select: { userId: true, timeMultiplier: true, extraAttempts: true } }),
   ]);
   const enrollmentOf = new Map(enrollments.map((e) => [e.userId, e]));
+  const config = parseCourseConfig(quiz.course.config);
   const extensionOf = new Map(extensions.map((x) => [x.userId, x]));
   const accommodationOf = new Map(accommodations.map((a) => [a.userId, a]));
   for (const attempt of open) {
@@ -91,7 +94,8 @@ export async function refreshOpenDeadlines(tx: Tx, quizId: string, whose: { sect
       row || extension
         ? { opensAt: row?.opensAt ?? null, dueAt: row?.dueAt ?? null, latePolicy: row && isLatePolicy(row.latePolicy) ? row.latePolicy : ("accept_late" as const), extendedTo: extension?.dueAt ?? null, timeZone: enrollment?.section.timeZone ?? "UTC" }
         : undefined;
-    const deadlineAt = attemptDeadline(deadlineFor(attempt.startedAt, effectiveLimits(quiz, accommodation).timeLimitSeconds), dates);
+    const rules = rulesFor(config, parseSectionSettings(enrollment?.section.settings));
+    const deadlineAt = attemptDeadline(deadlineFor(attempt.startedAt, effectiveLimits(quiz, rules, accommodation).timeLimitSeconds), dates);
     if (deadlineAt?.getTime() !== attempt.deadlineAt?.getTime()) await tx.quizAttempt.update({ where: { id: attempt.id }, data: { deadlineAt }, select: { id: true } });
   }
 }

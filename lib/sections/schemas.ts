@@ -1,6 +1,7 @@
 // One schema per sections form, shared by the forms and the actions.
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
+import { REVIEW_POLICIES } from "@/lib/course/config";
 import { isTimeZone } from "./terms";
 
 /** A calendar day that exists (no 31 February rolled over into March), in a plausible year. */
@@ -48,3 +49,25 @@ export const quizDatesSchema = z
   .refine((v) => !v.opensOn || !v.dueOn || v.dueOn >= v.opensOn, { message: "The due date must be on or after the open date.", path: ["dueOn"] });
 
 export const extensionSchema = z.object({ studentId: id, quizId: id, dueOn: day("new due date") });
+
+/** A whole number, or empty for "follow the course". The bounds are checked by the domain. */
+const optionalWhole = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{0,3}$/, `Enter ${label} as a whole number, or leave it empty to follow the course.`)
+    .transform((v) => (v === "" ? undefined : Number(v)));
+
+export const sectionSettingsSchema = z.object({
+  sectionId: id,
+  lessonPassPercent: optionalWhole("the lesson quizzes' pass mark"),
+  finalPassPercent: optionalWhole("the final's pass mark"),
+  lessonMaxAttempts: optionalWhole("the lesson quizzes' attempts"),
+  finalMaxAttempts: optionalWhole("the final's attempts"),
+  lessonTimeLimitMinutes: optionalWhole("the lesson quizzes' time limit"),
+  finalTimeLimitMinutes: optionalWhole("the final's time limit"),
+  reviewPolicy: z.enum(["", ...REVIEW_POLICIES], { error: "Choose a review policy from the list." }).transform((v) => (v === "" ? undefined : v)),
+  signOff: z.enum(["course", "required", "not_required"], { error: "Choose whether sign-off is required." }),
+});
+export type SectionSettingsForm = z.infer<typeof sectionSettingsSchema>;
+export const SECTION_SETTINGS_FIELDS = Object.keys(sectionSettingsSchema.shape);

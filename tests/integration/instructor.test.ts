@@ -100,7 +100,7 @@ describe("accommodations", () => {
     await completeLessonsAndQuizzes(student);
     expect(await setAccommodation(instructor, student.id, { timeMultiplier: 1.5, extraAttempts: 1 })).toEqual({ ok: true });
     const overview = await getQuizOverview(student, "final-assessment");
-    expect(overview?.limits).toEqual({ maxAttempts: 3, timeLimitSeconds: 2700 });
+    expect(overview?.limits).toEqual({ maxAttempts: 3, timeLimitSeconds: 2700, reviewPolicy: "after_pass_or_last" });
     const started = await startAttempt(student, "final-assessment");
     if (!started.ok) throw new Error(started.message);
     const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: started.attemptId }, select: { startedAt: true, deadlineAt: true } });

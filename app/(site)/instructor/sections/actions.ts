@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, postAction } from "@/lib/boundary/action";
 import { addInstructor, createSection, removeInstructor, rotateJoinCode, setJoinOpen, setOpenSignup, updateSection } from "@/lib/sections/manage";
+import { SECTION_SETTINGS_FIELDS, sectionSettingsSchema } from "@/lib/sections/schemas";
+import { changeSectionSettings } from "@/lib/sections/settings";
 import { editSectionSchema, instructorSchema, joinOpenSchema, quizDatesSchema, removeInstructorSchema, sectionFormSchema, sectionIdSchema } from "@/lib/sections/schemas";
 import { setQuizDates } from "@/lib/sections/schedule";
 
@@ -78,5 +80,18 @@ export const setQuizDatesAction = formAction(
     await setQuizDates(user, input);
     revalidatePath(`${LIST}/${input.sectionId}`);
     return { ok: true, message: input.opensOn || input.dueOn ? "Dates saved. Students see them at once." : "Dates removed.", values };
+  },
+);
+
+export const sectionSettingsAction = formAction(
+  { access: "staff", returnTo: detail, schema: sectionSettingsSchema, fields: fieldsOf(SECTION_SETTINGS_FIELDS), echo: SECTION_SETTINGS_FIELDS },
+  async ({ user, input, values }) => {
+    const { changed } = await changeSectionSettings(user, input);
+    revalidatePath(`${LIST}/${input.sectionId}`);
+    return {
+      ok: true,
+      message: changed ? "Settings saved. New attempts follow them; this section's passes and readiness were checked again." : "Nothing changed.",
+      values,
+    };
   },
 );

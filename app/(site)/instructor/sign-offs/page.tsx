@@ -26,7 +26,8 @@ export default async function SignOffsPage({ searchParams }: { searchParams: Pro
       {viewer.role === "coordinator" ? (
         <form action={setSignOffRequiredAction} className="card">
           <p>
-            Sign-off is currently <strong>{config.requireInstructorSignOff ? "required" : "not required"}</strong> for internship readiness, in every section.
+            By default, sign-off is <strong>{config.requireInstructorSignOff ? "required" : "not required"}</strong> for internship readiness
+            {config.sectionBounds.signOffChoice ? "; a section's instructors may decide otherwise on the section's page." : ", in every section."}
           </p>
           <input type="hidden" name="required" value={config.requireInstructorSignOff ? "off" : "on"} />
           <button type="submit" className="button button--small">
@@ -35,7 +36,8 @@ export default async function SignOffsPage({ searchParams }: { searchParams: Pro
         </form>
       ) : (
         <p className="card">
-          Sign-off is <strong>{config.requireInstructorSignOff ? "required" : "not required"}</strong> for internship readiness. The course coordinator sets this for every section.
+          By default, sign-off is <strong>{config.requireInstructorSignOff ? "required" : "not required"}</strong> for internship readiness.{" "}
+          {config.sectionBounds.signOffChoice ? "You may decide otherwise for a section you teach, on the section's page." : "The course coordinator sets this for every section."}
         </p>
       )}
       <h2>Students awaiting sign-off</h2>

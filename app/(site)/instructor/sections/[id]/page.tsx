@@ -11,7 +11,9 @@ import { dayIn, timeZones } from "@/lib/sections/terms";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { QuizDatesForm } from "@/components/instructor/quiz-dates-form";
 import { getSectionSchedule } from "@/lib/sections/schedule";
-import { addInstructorAction, removeInstructorAction, rotateCodeAction, setJoinOpenAction, setOpenSignupAction, setQuizDatesAction, updateSectionAction } from "../actions";
+import { SectionSettingsForm } from "@/components/instructor/section-settings-form";
+import { getSectionRules } from "@/lib/sections/settings";
+import { addInstructorAction, removeInstructorAction, rotateCodeAction, sectionSettingsAction, setJoinOpenAction, setOpenSignupAction, setQuizDatesAction, updateSectionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Section" };
 
@@ -31,7 +33,10 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const { id } = await params;
   const section = id.length <= 64 ? await getSection(viewer, id) : null;
   if (!section) notFound();
-  const schedule = (await getSectionSchedule(viewer, section.id)) ?? [];
+  const [schedule, rules] = await Promise.all([getSectionSchedule(viewer, section.id).then((s) => s ?? []), getSectionRules(viewer, section.id)]);
+  if (!rules) notFound();
+  const own = rules.settings;
+  const asText = (v: number | undefined) => (v === undefined ? "" : String(v));
   const done = (await searchParams).done;
   const notice = typeof done === "string" ? DONE[done] : undefined;
   const coordinator = viewer.role === "coordinator";
@@ -105,6 +110,33 @@ export default async function SectionPage({ params, searchParams }: Props) {
         {schedule.map((q) => (
           <QuizDatesForm key={q.id} sectionId={section.id} quiz={q} action={setQuizDatesAction} />
         ))}
+      </section>
+
+      <section aria-labelledby="rules-heading" className="card">
+        <h2 id="rules-heading">Rules for this section</h2>
+        <p>
+          Leave a field empty to follow the course. Changes apply to attempts started from now on, are recorded in the audit log, and this section&rsquo;s
+          passes and readiness are checked again at once.
+        </p>
+        <SectionSettingsForm
+          action={sectionSettingsAction}
+          view={{
+            sectionId: section.id,
+            current: {
+              lessonPassPercent: asText(own.lessonPassPercent),
+              finalPassPercent: asText(own.finalPassPercent),
+              lessonMaxAttempts: asText(own.lessonMaxAttempts),
+              finalMaxAttempts: asText(own.finalMaxAttempts),
+              lessonTimeLimitMinutes: asText(own.lessonTimeLimitMinutes),
+              finalTimeLimitMinutes: asText(own.finalTimeLimitMinutes),
+              reviewPolicy: own.reviewPolicy ?? "",
+              signOff: own.requireInstructorSignOff === undefined ? "course" : own.requireInstructorSignOff ? "required" : "not_required",
+            },
+            course: { lessonPassPercent: rules.config.lessonPassPercent, finalPassPercent: rules.config.finalPassPercent, requireInstructorSignOff: rules.config.requireInstructorSignOff },
+            files: rules.defaults,
+            bounds: rules.bounds,
+          }}
+        />
       </section>
 
       <section aria-labelledby="instructors-heading" className="card">

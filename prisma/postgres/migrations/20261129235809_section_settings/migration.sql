@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Section" ADD COLUMN     "settings" TEXT NOT NULL DEFAULT '{}';
+
