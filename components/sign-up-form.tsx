@@ -7,9 +7,14 @@ import { FocusedFormAlert } from "./forms/focused-alert";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import type { FormState } from "@/lib/forms";
 
-type Props = { action: (prev: FormState, form: FormData) => Promise<FormState>; joinCode?: string };
+type Props = {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  joinCode?: string;
+  /** From an invitation's link: the address is the invited one, and the section is the invitation's. */
+  invitation?: { token: string; name: string; email: string };
+};
 
-export function SignUpForm({ action, joinCode }: Props) {
+export function SignUpForm({ action, joinCode, invitation }: Props) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState(async (prev: FormState, form: FormData) => {
     const result = await action(prev, form);
@@ -29,8 +34,17 @@ export function SignUpForm({ action, joinCode }: Props) {
   return (
     <form action={formAction} noValidate className="form">
       <FocusedFormAlert state={state} message={state.ok ? "Account created. Signing you in…" : state.message} />
-      <Field name="name" label="Full name" autoComplete="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
-      <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
+      <Field name="name" label="Full name" autoComplete="name" required defaultValue={state.values?.name ?? invitation?.name} error={state.fieldErrors?.name} />
+      {invitation ? (
+        <>
+          <input type="hidden" name="token" value={invitation.token} />
+          <p>
+            Email: <strong data-testid="invited-email">{invitation.email}</strong>
+          </p>
+        </>
+      ) : (
+        <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
+      )}
       <Field
         name="password"
         label="Password"
@@ -41,6 +55,7 @@ export function SignUpForm({ action, joinCode }: Props) {
         minLength={PASSWORD_MIN_LENGTH}
         error={state.fieldErrors?.password}
       />
+      {!invitation && (
       <Field
         name="joinCode"
         label="Enrollment code (optional)"
@@ -50,6 +65,7 @@ export function SignUpForm({ action, joinCode }: Props) {
         defaultValue={state.values?.joinCode ?? joinCode}
         error={state.fieldErrors?.joinCode}
       />
+      )}
       <button type="submit" className="button" disabled={pending}>
         {pending ? "Creating account…" : "Create account"}
       </button>

@@ -53,6 +53,7 @@ const MATRIX: Record<string, Row | "skip"> = {
   "GET /instructor/sections": INSTRUCTOR_ONLY,
   "GET /instructor/settings": INSTRUCTOR_ONLY, // instructors read the bounds; the coordinator's form is the same page
   "GET /instructor/sections/[id]": { ...INSTRUCTOR_ONLY, otherInstructor: [404] }, // the owner's section
+  "GET /invitations/[token]": PUBLIC, // a token that is not an invitation: a page that says so (e2e/sections.spec.ts follows a real one)
   "GET /join": PUBLIC,
   "GET /join/[code]": PUBLIC, // the owner's section's code: an invitation to anyone, joining is a POST
   "GET /api/attempts/[attemptId]": OWN_ATTEMPT_API,

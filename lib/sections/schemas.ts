@@ -1,6 +1,7 @@
 // One schema per sections form, shared by the forms and the actions.
 import { z } from "zod";
-import { emailSchema } from "@/lib/auth/schemas";
+import { emailSchema, signUpSchema } from "@/lib/auth/schemas";
+import { MAX_LIST_BYTES } from "./invite-list";
 import { REVIEW_POLICIES } from "@/lib/course/config";
 import { isTimeZone } from "./terms";
 
@@ -71,3 +72,20 @@ export const sectionSettingsSchema = z.object({
 });
 export type SectionSettingsForm = z.infer<typeof sectionSettingsSchema>;
 export const SECTION_SETTINGS_FIELDS = Object.keys(sectionSettingsSchema.shape);
+
+export const inviteOneSchema = z.object({
+  sectionId: id,
+  name: z.string().trim().min(1, "Enter the student's name.").max(100, "Use 100 characters or fewer for the name."),
+  email: emailSchema,
+});
+
+export const inviteListSchema = z
+  .object({
+    sectionId: id,
+    file: z.file().max(MAX_LIST_BYTES, `The file is larger than ${MAX_LIST_BYTES / 1000} KB. Split the list.`).optional(),
+    pasted: z.string().max(MAX_LIST_BYTES, `The list is longer than ${MAX_LIST_BYTES / 1000} KB. Split it.`).default(""),
+  })
+  .refine((v) => (v.file && v.file.size > 0) || v.pasted.trim(), { message: "Choose a CSV file or paste the list.", path: ["pasted"] });
+
+export const invitationTokenSchema = z.object({ token: z.string().min(1).max(100) });
+export const acceptInvitationSchema = z.object({ token: z.string().min(1).max(100), name: signUpSchema.shape.name, password: signUpSchema.shape.password });

@@ -5,6 +5,9 @@ import { formAction, postAction } from "@/lib/boundary/action";
 import { addInstructor, createSection, removeInstructor, rotateJoinCode, setJoinOpen, setOpenSignup, updateSection } from "@/lib/sections/manage";
 import { SECTION_SETTINGS_FIELDS, sectionSettingsSchema } from "@/lib/sections/schemas";
 import { changeSectionSettings } from "@/lib/sections/settings";
+import { inviteListSchema, inviteOneSchema } from "@/lib/sections/schemas";
+import { inviteStudents, type InviteOutcome } from "@/lib/sections/invitations";
+import { parseInviteList } from "@/lib/sections/invite-list";
 import { editSectionSchema, instructorSchema, joinOpenSchema, quizDatesSchema, removeInstructorSchema, sectionFormSchema, sectionIdSchema } from "@/lib/sections/schemas";
 import { setQuizDates } from "@/lib/sections/schedule";
 
@@ -93,5 +96,48 @@ export const sectionSettingsAction = formAction(
       message: changed ? "Settings saved. New attempts follow them; this section's passes and readiness were checked again." : "Nothing changed.",
       values,
     };
+  },
+);
+
+const skippedText = (outcome: InviteOutcome) => outcome.skipped.map((s) => `${s.email} (${s.reason})`).join("; ");
+
+export const inviteOneAction = formAction(
+  { access: "staff", returnTo: detail, schema: inviteOneSchema, fields: fieldsOf(["sectionId", "name", "email"]), echo: ["name", "email"] },
+  async ({ user, input, values }) => {
+    const outcome = await inviteStudents(user, input.sectionId, [{ name: input.name, email: input.email }]);
+    revalidatePath(`${LIST}/${input.sectionId}`);
+    if (outcome.skipped.length) {
+      const message = `Not invited: ${skippedText(outcome)}.`;
+      return { ok: false, message, fieldErrors: { email: message }, values };
+    }
+    return { ok: true, message: `Invitation sent to ${input.email}.` };
+  },
+);
+
+/** A class list (a CSV file, or pasted lines): everyone it names is invited at once. */
+export const inviteListAction = formAction(
+  {
+    access: "staff",
+    returnTo: detail,
+    schema: inviteListSchema,
+    fields: (form) => {
+      const file = form.get("file");
+      return { sectionId: form.get("sectionId"), file: file instanceof File ? file : undefined, pasted: String(form.get("pasted") ?? "") };
+    },
+    echo: ["pasted"],
+  },
+  async ({ user, input, values }) => {
+    const { invitees, problems } = parseInviteList(input.file && input.file.size > 0 ? await input.file.text() : input.pasted);
+    const problemText = problems.map((p) => (p.line ? `line ${p.line}: ${p.reason}` : p.reason)).join("; ");
+    if (invitees.length === 0) {
+      const message = `Nobody in that list could be read${problemText ? ` (${problemText})` : ""}. Use one "name, email" per line.`;
+      return { ok: false, message, fieldErrors: { pasted: message }, values };
+    }
+    const outcome = await inviteStudents(user, input.sectionId, invitees);
+    revalidatePath(`${LIST}/${input.sectionId}`);
+    const parts = [`Invited ${outcome.invited.length} ${outcome.invited.length === 1 ? "student" : "students"}.`];
+    if (outcome.skipped.length) parts.push(`Not invited: ${skippedText(outcome)}.`);
+    if (problems.length) parts.push(`Not understood: ${problemText}.`);
+    return { ok: true, message: parts.join(" ") };
   },
 );

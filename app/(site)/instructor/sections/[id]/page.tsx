@@ -8,12 +8,15 @@ import { requireStaff } from "@/lib/auth/session";
 import { displayJoinCode } from "@/lib/sections/codes";
 import { getSection } from "@/lib/sections/manage";
 import { dayIn, timeZones } from "@/lib/sections/terms";
+import { formatInZone } from "@/lib/sections/dates";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { QuizDatesForm } from "@/components/instructor/quiz-dates-form";
 import { getSectionSchedule } from "@/lib/sections/schedule";
 import { SectionSettingsForm } from "@/components/instructor/section-settings-form";
 import { getSectionRules } from "@/lib/sections/settings";
-import { addInstructorAction, removeInstructorAction, rotateCodeAction, sectionSettingsAction, setJoinOpenAction, setOpenSignupAction, setQuizDatesAction, updateSectionAction } from "../actions";
+import { InviteListForm, InviteOneForm } from "@/components/instructor/invite-forms";
+import { pendingInvitations } from "@/lib/sections/invitations";
+import { addInstructorAction, removeInstructorAction, rotateCodeAction, inviteListAction, inviteOneAction, sectionSettingsAction, setJoinOpenAction, setOpenSignupAction, setQuizDatesAction, updateSectionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Section" };
 
@@ -33,7 +36,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const { id } = await params;
   const section = id.length <= 64 ? await getSection(viewer, id) : null;
   if (!section) notFound();
-  const [schedule, rules] = await Promise.all([getSectionSchedule(viewer, section.id).then((s) => s ?? []), getSectionRules(viewer, section.id)]);
+  const [schedule, rules, invitations] = await Promise.all([getSectionSchedule(viewer, section.id).then((s) => s ?? []), getSectionRules(viewer, section.id), pendingInvitations(viewer, section.id)]);
   if (!rules) notFound();
   const own = rules.settings;
   const asText = (v: number | undefined) => (v === undefined ? "" : String(v));
@@ -98,6 +101,38 @@ export default async function SectionPage({ params, searchParams }: Props) {
               {section.openSignup ? "Stop sign-ups without a code" : "Make this the section for sign-ups without a code"}
             </button>
           </form>
+        )}
+      </section>
+
+      <section aria-labelledby="invite-heading" className="card">
+        <h2 id="invite-heading">Add students</h2>
+        <p>Each student gets a personal link by mail: it creates their account (or, if they have one, moves them here) and works once, for 14 days.</p>
+        <InviteOneForm sectionId={section.id} action={inviteOneAction} />
+        <InviteListForm sectionId={section.id} action={inviteListAction} />
+        <h3>Invitations not yet accepted</h3>
+        {invitations.length === 0 ? (
+          <p>None.</p>
+        ) : (
+          <table data-testid="pending-invitations">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Sent</th>
+                <th scope="col">Expires</th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr key={i.id}>
+                  <td>{i.name}</td>
+                  <td>{i.email}</td>
+                  <td>{formatInZone(i.createdAt, section.timeZone)}</td>
+                  <td>{i.expired ? "expired: invite again" : formatInZone(i.expiresAt, section.timeZone)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </section>
 

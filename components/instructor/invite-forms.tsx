@@ -1,0 +1,55 @@
+"use client";
+import { useActionState } from "react";
+import { Field } from "@/components/forms/field";
+import { FormFeedback } from "@/components/forms/form-feedback";
+import type { FormState } from "@/lib/forms";
+
+type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+
+/** One student by name and email; the form empties after a sent invitation. */
+export function InviteOneForm({ sectionId, action }: { sectionId: string; action: Action }) {
+  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const values = state.ok ? undefined : state.values;
+  return (
+    <form action={formAction} className="inline-form" noValidate data-testid="invite-one" key={state.ok ? state.message : "form"}>
+      <FormFeedback state={state} />
+      <input type="hidden" name="sectionId" value={sectionId} />
+      <Field name="name" id="invite-name" label="Student's name" autoComplete="off" required defaultValue={values?.name} error={state.fieldErrors?.name} />
+      <Field name="email" id="invite-email" label="Student's email" type="email" autoComplete="off" required defaultValue={values?.email} error={state.fieldErrors?.email} />
+      <button type="submit" className="button button--small" disabled={pending}>
+        Send invitation
+      </button>
+    </form>
+  );
+}
+
+/** A class list: a CSV file, or lines pasted from a spreadsheet. */
+export function InviteListForm({ sectionId, action }: { sectionId: string; action: Action }) {
+  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const error = state.fieldErrors?.pasted;
+  return (
+    <form action={formAction} className="inline-form" noValidate data-testid="invite-list">
+      <FormFeedback state={state} />
+      <input type="hidden" name="sectionId" value={sectionId} />
+      <div className="field">
+        <label htmlFor="invite-file">Class list (CSV file)</label>
+        <p id="invite-file-hint" className="field__hint">
+          One student per line: name and email, with or without a header line. At most 500 at a time.
+        </p>
+        <input id="invite-file" name="file" type="file" accept=".csv,.txt,text/csv,text/plain" aria-describedby="invite-file-hint" />
+      </div>
+      <div className={error ? "field field--error" : "field"}>
+        <label htmlFor="invite-pasted">Or paste the list</label>
+        {error && (
+          <p id="invite-pasted-error" className="field__error">
+            {error}
+          </p>
+        )}
+        <textarea id="invite-pasted" name="pasted" rows={5} defaultValue={state.ok ? "" : state.values?.pasted} aria-invalid={error ? true : undefined} aria-describedby={error ? "invite-pasted-error" : undefined} placeholder={"Ana Ruiz, ana@example.edu"} />
+      </div>
+      <button type="submit" className="button button--small" disabled={pending}>
+        Invite everyone on the list
+      </button>
+    </form>
+  );
+}
