@@ -1,8 +1,8 @@
 import "server-only";
 // Outgoing mail through a durable outbox. An event writes its message in its own
 // transaction (queueMail), so a crash right after cannot lose it; delivery runs after the
-// response (Next's after()) and again on later sends, so a mail server that was down gets
-// the message when it is back. Without SMTP_URL nothing is sent: the rows are the local
+// response (Next's after()), and a failed one again after a growing wait, on each instance's
+// timer, so a mail server that was down gets the message when it is back. Without SMTP_URL nothing is sent: the rows are the local
 // outbox an operator reads with `npm run mail:outbox` (ADR 0014).
 import { after } from "next/server";
 import nodemailer, { type Transporter } from "nodemailer";
@@ -16,6 +16,14 @@ export const MAX_DELIVERY_ATTEMPTS = 8;
 const BATCH = 20;
 /** How long one delivery holds a message (longer than nodemailer's own timeouts). */
 const CLAIM_MS = 5 * 60_000;
+/** How long a message waits after its n-th failed delivery: 1, 2, 4 … minutes, at most an hour. */
+export function retryDelayMs(failedAttempts: number): number {
+  return Math.min(60, 2 ** Math.max(0, failedAttempts - 1)) * 60_000;
+}
+
+/** How often each server instance looks for mail that is due again (leases keep instances apart). */
+export const DELIVERY_INTERVAL_MS = 60_000;
+
 /** A delivered message's body is removed: it may hold a single-use link. */
 export const SENT_BODY = "(delivered; the body is not kept)";
 
@@ -57,7 +65,10 @@ export async function deliverPending(now = () => new Date()): Promise<number> {
       await db.mailMessage.update({ where: { id: message.id }, data: { sentAt: now(), lastError: null, claimedUntil: null, text: SENT_BODY }, select: { id: true } });
       sent++;
     } catch (error) {
-      await db.mailMessage.update({ where: { id: message.id }, data: { lastError: String(error instanceof Error ? error.message : error).slice(0, 500), claimedUntil: null }, select: { id: true } });
+      // The lease becomes the wait before the next try, so a server that is down is not
+      // hammered and the attempts last through an outage of hours.
+      const notBefore = new Date(now().getTime() + retryDelayMs(message.attempts + 1));
+      await db.mailMessage.update({ where: { id: message.id }, data: { lastError: String(error instanceof Error ? error.message : error).slice(0, 500), claimedUntil: notBefore }, select: { id: true } });
     }
   }
   return sent;
@@ -84,4 +95,10 @@ export function deliverSoon() {
 export async function deliveriesSettled(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   while (inFlight.size) await Promise.allSettled([...inFlight]);
+}
+
+/** Started once per server instance (instrumentation.ts): retries mail that failed, on a timer. */
+export function startDeliveryTimer() {
+  if (!serverEnv().SMTP_URL) return;
+  setInterval(() => void deliverPending().catch((error) => console.error("mail delivery failed", error)), DELIVERY_INTERVAL_MS).unref();
 }
