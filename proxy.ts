@@ -5,6 +5,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+import { isWellEncodedPath } from "@/lib/urls";
 
 const PROTECTED = /^\/(course|glossary|lessons|quizzes|instructor|readiness|certificate|account)(\/|$)/;
 
@@ -28,6 +29,12 @@ export function isCrossOriginAction(request: Pick<NextRequest, "method" | "heade
 }
 
 export function proxy(request: NextRequest) {
+  // A broken %-escape would reach a route parameter and make Next answer 500.
+  if (!isWellEncodedPath(request.nextUrl.pathname)) {
+    return new NextResponse("Bad request: the address has a broken %-escape.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  // Route handlers set their own headers and check access themselves (lib/boundary/route.ts).
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   if (isCrossOriginAction(request)) {
     return new NextResponse("Refused: this form was posted from another site.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
@@ -51,7 +58,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Every page except the prerendered ones (the same HTML for everyone, so no nonce is
-  // possible: next.config.js gives them a fixed policy); not API routes or build assets.
-  // A server-action post to a prerendered page still meets the cross-origin check.
-  matcher: ["/((?!api/|about$|_next/static|_next/image|favicon.ico|\\.well-known/).*)", { source: "/about", has: [{ type: "header", key: "next-action" }] }],
+  // possible: next.config.js gives them a fixed policy); not build assets. API routes only
+  // meet the %-escape check. A server-action post to a prerendered page still meets the
+  // cross-origin check.
+  matcher: ["/((?!about$|_next/static|_next/image|favicon.ico|\\.well-known/).*)", { source: "/about", has: [{ type: "header", key: "next-action" }] }],
 };

@@ -53,3 +53,15 @@ test("request bodies over the limit are refused before they are read", async ({ 
   expect(response.status()).toBe(413);
   expect((await response.json()).error).toMatch(/too large/);
 });
+
+test("pages with a token or code in the path answer odd ones with a page or a 4xx, never a 5xx", async ({ request }) => {
+  const odd = ["%25", "%", "%E0%A4%A", "..%2F..%2F", "x".repeat(300), encodeURIComponent("✓ ' \" <"), "%00"];
+  const problems: string[] = [];
+  for (const prefix of ["/invitations/", "/join/", "/reset-password/", "/verify/", "/lessons/", "/api/attempts/"]) {
+    for (const value of odd) {
+      const response = await request.get(`${prefix}${value}`, { maxRedirects: 0 });
+      if (response.status() >= 500) problems.push(`${prefix}${value}: ${response.status()}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});

@@ -4,6 +4,7 @@ import { SignUpForm } from "@/components/sign-up-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { COURSE_TITLE } from "@/lib/course/constants";
 import { invitationView } from "@/lib/sections/invitations";
+import { routeParam } from "@/lib/urls";
 import { acceptAsStudentAction, acceptWithNewAccountAction } from "../actions";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
@@ -17,8 +18,8 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ error
 
 /** The page an invitation's link opens. It only reads; accepting is the form's POST. */
 export default async function InvitationPage({ params, searchParams }: Props) {
-  const { token } = await params;
-  const [view, user, { error }] = await Promise.all([invitationView(decodeURIComponent(token)), getCurrentUser(), searchParams]);
+  const token = routeParam((await params).token);
+  const [view, user, { error }] = await Promise.all([invitationView(token), getCurrentUser(), searchParams]);
   const failure = typeof error === "string" ? ERRORS[error] : undefined;
   if (view.state !== "open") {
     return (
@@ -52,18 +53,18 @@ export default async function InvitationPage({ params, searchParams }: Props) {
           <p>
             Create your student account for <strong>{view.email}</strong>. You join this section at once.
           </p>
-          <SignUpForm action={acceptWithNewAccountAction} invitation={{ token: decodeURIComponent(token), name: view.name, email: view.email }} />
+          <SignUpForm action={acceptWithNewAccountAction} invitation={{ token: token, name: view.name, email: view.email }} />
         </>
       ) : !user ? (
         <p>
           You have an account for {view.email}.{" "}
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}`}>Sign in</Link> to join this section.
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/invitations/${encodeURIComponent(token)}`)}`}>Sign in</Link> to join this section.
         </p>
       ) : !mine || user.role !== "student" ? (
         <p data-testid="invitation-other">This invitation was sent to {view.email}. Sign out and sign in as that address to accept it.</p>
       ) : (
         <form action={acceptAsStudentAction} className="form">
-          <input type="hidden" name="token" value={decodeURIComponent(token)} />
+          <input type="hidden" name="token" value={token} />
           <p>Your lessons, attempts and readiness come with you to this section.</p>
           <button type="submit" className="button">
             Join {view.section.name}

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { displayJoinCode } from "@/lib/sections/codes";
 import { activeSectionOf, sectionForCode } from "@/lib/sections/enrollment";
 import { termLabel } from "@/lib/sections/terms";
+import { routeParam } from "@/lib/urls";
 import { joinSectionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Join a section" };
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Join a section" };
 export default async function JoinCodePage({ params }: { params: Promise<{ code: string }> }) {
   const user = await getCurrentUser();
   const { code } = await params;
-  const section = code.length <= 40 ? await sectionForCode(db, decodeURIComponent(code)) : null;
+  const section = code.length <= 40 ? await sectionForCode(db, routeParam(code)) : null;
   if (!section) notFound();
   const pretty = displayJoinCode(section.joinCode);
   const current = user?.role === "student" ? await activeSectionOf(user.id) : null;
