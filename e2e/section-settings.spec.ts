@@ -18,18 +18,18 @@ test("an instructor sets their section's pass mark and attempts; their students 
   await expect(staff.getByTestId("signed-in-name")).toHaveText(teacher.name);
   await staff.goto(`/instructor/sections/${sectionId}`);
   const lessons = staff.getByRole("group", { name: "Lesson quizzes" });
-  await lessons.getByLabel("Pass mark (%)").fill("20");
+  await lessons.getByLabel("Lesson quiz pass mark (%)").fill("20");
   await staff.getByRole("button", { name: "Save settings" }).click();
   await expect(lessons.getByText("between 60 and 100")).toBeVisible();
-  await expect(lessons.getByLabel("Pass mark (%)")).toHaveAttribute("aria-invalid", "true");
+  await expect(lessons.getByLabel("Lesson quiz pass mark (%)")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(staff);
 
-  await lessons.getByLabel("Pass mark (%)").fill("70");
-  await lessons.getByLabel("Attempts").fill("5");
+  await lessons.getByLabel("Lesson quiz pass mark (%)").fill("70");
+  await lessons.getByLabel("Lesson quiz attempts").fill("5");
   await staff.getByRole("button", { name: "Save settings" }).click();
   await expect(staff.getByTestId("section-settings").getByRole("status")).toHaveText(/Settings saved/);
   await staff.reload();
-  await expect(staff.getByRole("group", { name: "Lesson quizzes" }).getByLabel("Attempts")).toHaveValue("5");
+  await expect(staff.getByRole("group", { name: "Lesson quizzes" }).getByLabel("Lesson quiz attempts")).toHaveValue("5");
 
   // A student of this section sees the section's rules; one who signed up elsewhere does not.
   const account = newAccount("ruled");

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import type { FormState } from "@/lib/forms";
@@ -22,6 +22,11 @@ type Props = {
 export function CourseSettingsForm({ current, requireInstructorSignOff, signOffChoice, reviewPolicies, action }: Props) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const values = state.values ?? current;
+  // Held in state: a form action resets uncontrolled fields, and a refused save must not
+  // quietly undo the boxes the coordinator ticked.
+  const [signOff, setSignOff] = useState(requireInstructorSignOff);
+  const [choice, setChoice] = useState(signOffChoice);
+  const [policies, setPolicies] = useState(reviewPolicies);
   const error = (name: string) => state.fieldErrors?.[name];
   const number = (name: string, label: string, hint?: string) => <Field name={name} label={label} type="number" hint={hint} defaultValue={values[name] ?? ""} error={error(name)} />;
   return (
@@ -34,7 +39,7 @@ export function CourseSettingsForm({ current, requireInstructorSignOff, signOffC
         {number("objectiveMasteryPercent", "Objective mastery (%)", "The share of an objective's points a student needs in their best attempts.")}
         {number("atRiskInactiveDays", "Days without activity before a student is at risk")}
         <div className="check">
-          <input id="field-requireInstructorSignOff" type="checkbox" name="requireInstructorSignOff" defaultChecked={requireInstructorSignOff} />
+          <input id="field-requireInstructorSignOff" type="checkbox" name="requireInstructorSignOff" checked={signOff} onChange={(e) => setSignOff(e.target.checked)} />
           <label htmlFor="field-requireInstructorSignOff">Require an instructor&rsquo;s sign-off for internship readiness</label>
         </div>
       </fieldset>
@@ -55,13 +60,20 @@ export function CourseSettingsForm({ current, requireInstructorSignOff, signOffC
           )}
           {Object.entries(REVIEW_POLICY_LABELS).map(([value, label]) => (
             <div className="check" key={value}>
-              <input id={`policy-${value}`} type="checkbox" name="reviewPolicies" value={value} defaultChecked={reviewPolicies.includes(value)} />
+              <input
+                id={`policy-${value}`}
+                type="checkbox"
+                name="reviewPolicies"
+                value={value}
+                checked={policies.includes(value)}
+                onChange={(e) => setPolicies(e.target.checked ? [...policies, value] : policies.filter((p) => p !== value))}
+              />
               <label htmlFor={`policy-${value}`}>{label}</label>
             </div>
           ))}
         </fieldset>
         <div className="check">
-          <input id="field-signOffChoice" type="checkbox" name="signOffChoice" defaultChecked={signOffChoice} />
+          <input id="field-signOffChoice" type="checkbox" name="signOffChoice" checked={choice} onChange={(e) => setChoice(e.target.checked)} />
           <label htmlFor="field-signOffChoice">Instructors decide whether sign-off is required in their section</label>
         </div>
       </fieldset>

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import type { FormState } from "@/lib/forms";
+import { MAX_LIST_BYTES } from "@/lib/sections/invite-list";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
 
@@ -25,18 +26,39 @@ export function InviteOneForm({ sectionId, action }: { sectionId: string; action
 
 /** A class list: a CSV file, or lines pasted from a spreadsheet. */
 export function InviteListForm({ sectionId, action }: { sectionId: string; action: Action }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [state, formAction, pending] = useActionState(async (prev: FormState, form: FormData) => {
+    // Checked here too, so a large file is refused with a message before it is sent.
+    const file = form.get("file");
+    if (file instanceof File && file.size > MAX_LIST_BYTES) {
+      const message = `The file is larger than ${MAX_LIST_BYTES / 1000} KB. Split the list.`;
+      return { ok: false, message, fieldErrors: { file: message } };
+    }
+    return action(prev, form);
+  }, { ok: false });
   const error = state.fieldErrors?.pasted;
+  const fileError = state.fieldErrors?.file;
   return (
     <form action={formAction} className="inline-form" noValidate data-testid="invite-list">
       <FormFeedback state={state} />
       <input type="hidden" name="sectionId" value={sectionId} />
-      <div className="field">
+      <div className={fileError ? "field field--error" : "field"}>
         <label htmlFor="invite-file">Class list (CSV file)</label>
         <p id="invite-file-hint" className="field__hint">
           One student per line: name and email, with or without a header line. At most 500 at a time.
         </p>
-        <input id="invite-file" name="file" type="file" accept=".csv,.txt,text/csv,text/plain" aria-describedby="invite-file-hint" />
+        {fileError && (
+          <p id="invite-file-error" className="field__error">
+            {fileError}
+          </p>
+        )}
+        <input
+          id="invite-file"
+          name="file"
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={fileError ? "invite-file-hint invite-file-error" : "invite-file-hint"}
+        />
       </div>
       <div className={error ? "field field--error" : "field"}>
         <label htmlFor="invite-pasted">Or paste the list</label>

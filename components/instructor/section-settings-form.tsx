@@ -32,20 +32,20 @@ export function SectionSettingsForm({ view, action }: { view: SectionRulesView; 
       <input type="hidden" name="sectionId" value={view.sectionId} />
       <fieldset>
         <legend>Lesson quizzes</legend>
-        {number("lessonPassPercent", "Pass mark (%)", `Course: ${course.lessonPassPercent}%. ${within(bounds.passPercent, "%")}`)}
-        {number("lessonMaxAttempts", "Attempts", `Course: ${files.lesson.maxAttempts ?? "—"}. ${within(bounds.maxAttempts)}`)}
-        {number("lessonTimeLimitMinutes", "Time limit (minutes)", `Course: ${limitText(files.lesson.timeLimitMinutes)}. ${within(bounds.timeLimitMinutes)}`)}
+        {number("lessonPassPercent", "Lesson quiz pass mark (%)", `Course: ${course.lessonPassPercent}%. ${within(bounds.passPercent, "%")}`)}
+        {number("lessonMaxAttempts", "Lesson quiz attempts", `Course: ${files.lesson.maxAttempts ?? "—"}. ${within(bounds.maxAttempts)}`)}
+        {number("lessonTimeLimitMinutes", "Lesson quiz time limit (minutes)", `Course: ${limitText(files.lesson.timeLimitMinutes)}. ${within(bounds.timeLimitMinutes)}`)}
       </fieldset>
       <fieldset>
         <legend>Final assessment</legend>
-        {number("finalPassPercent", "Pass mark (%)", `Course: ${course.finalPassPercent}%. ${within(bounds.passPercent, "%")}`)}
-        {number("finalMaxAttempts", "Attempts", `Course: ${files.final.maxAttempts ?? "—"}. ${within(bounds.maxAttempts)}`)}
-        {number("finalTimeLimitMinutes", "Time limit (minutes)", `Course: ${limitText(files.final.timeLimitMinutes)}. ${within(bounds.timeLimitMinutes)}`)}
+        {number("finalPassPercent", "Final pass mark (%)", `Course: ${course.finalPassPercent}%. ${within(bounds.passPercent, "%")}`)}
+        {number("finalMaxAttempts", "Final attempts", `Course: ${files.final.maxAttempts ?? "—"}. ${within(bounds.maxAttempts)}`)}
+        {number("finalTimeLimitMinutes", "Final time limit (minutes)", `Course: ${limitText(files.final.timeLimitMinutes)}. ${within(bounds.timeLimitMinutes)}`)}
       </fieldset>
       <div className={error("reviewPolicy") ? "field field--error" : "field"}>
         <label htmlFor="field-reviewPolicy">When students see answers and explanations</label>
         {error("reviewPolicy") && <p className="field__error" id="field-reviewPolicy-error">{error("reviewPolicy")}</p>}
-        <select id="field-reviewPolicy" name="reviewPolicy" defaultValue={values.reviewPolicy ?? ""} aria-describedby={error("reviewPolicy") ? "field-reviewPolicy-error" : undefined}>
+        <select id="field-reviewPolicy" name="reviewPolicy" defaultValue={values.reviewPolicy ?? ""} aria-invalid={error("reviewPolicy") ? true : undefined} aria-describedby={error("reviewPolicy") ? "field-reviewPolicy-error" : undefined}>
           <option value="">As the course sets it for each quiz</option>
           {bounds.reviewPolicies.map((p) => (
             <option key={p} value={p}>
@@ -58,7 +58,7 @@ export function SectionSettingsForm({ view, action }: { view: SectionRulesView; 
         <div className={error("signOff") ? "field field--error" : "field"}>
           <label htmlFor="field-signOff">Instructor sign-off for internship readiness</label>
           {error("signOff") && <p className="field__error" id="field-signOff-error">{error("signOff")}</p>}
-          <select id="field-signOff" name="signOff" defaultValue={values.signOff ?? "course"} aria-describedby={error("signOff") ? "field-signOff-error" : undefined}>
+          <select id="field-signOff" name="signOff" defaultValue={values.signOff ?? "course"} aria-invalid={error("signOff") ? true : undefined} aria-describedby={error("signOff") ? "field-signOff-error" : undefined}>
             <option value="course">As the course sets it ({course.requireInstructorSignOff ? "required" : "not required"})</option>
             <option value="required">Required in this section</option>
             <option value="not_required">Not required in this section</option>

@@ -85,6 +85,12 @@ export async function recordStudentChanges(tx: Tx, userIds: string[]) {
 export async function rebuildStudents(tx: Tx, userIds: string[]) {
   const course = await readCourseIfSeeded(tx);
   if (!course || userIds.length === 0) return;
+  // Take the students' open attempts first, as grading does before it reads their rules:
+  // a grading that began earlier finishes first and is re-derived below; one that begins
+  // now waits and reads the new rules (on PostgreSQL; SQLite runs one writer at a time).
+  for (let i = 0; i < userIds.length; i += 1000) {
+    await tx.$executeRaw`UPDATE "QuizAttempt" SET "status" = "status" WHERE "status" = 'in_progress' AND "userId" IN (${Prisma.join(userIds.slice(i, i + 1000))})`;
+  }
   await reapplyPassMarks(tx, course, parseCourseConfig(course.config), userIds);
   await recordStudentChanges(tx, userIds);
 }

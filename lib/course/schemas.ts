@@ -25,7 +25,12 @@ export const courseSettingsSchema = z
     attemptsMax: whole("the most attempts", 1, 20),
     timeMin: whole("the shortest time limit", 1, 300),
     timeMax: whole("the longest time limit", 1, 300),
-    reviewPolicies: z.array(z.enum(REVIEW_POLICIES, { error: "Choose review policies from the list." })).min(1, "Allow at least one review policy."),
+    // Checked as a whole, so a forged value is reported against the field, not an index.
+    reviewPolicies: z
+      .array(z.string())
+      .refine((list) => list.every((p) => (REVIEW_POLICIES as readonly string[]).includes(p)), "Choose review policies from the list.")
+      .transform((list) => list as (typeof REVIEW_POLICIES)[number][])
+      .refine((list) => list.length > 0, "Allow at least one review policy."),
     signOffChoice: checkbox,
   })
   .refine((v) => v.passMin <= v.passMax, { message: "The lowest pass mark must not be above the highest.", path: ["passMax"] })

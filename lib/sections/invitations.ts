@@ -22,6 +22,8 @@ import { canManageSection } from "./scope";
 import { termLabel } from "./terms";
 
 export const INVITATION_DAYS = 14;
+/** A list of 500 is about a thousand statements: longer than a transaction's default five seconds. */
+const INVITE_TX_OPTIONS = { maxWait: 15_000, timeout: 120_000 };
 const tokenHashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type InviteOutcome = { invited: string[]; skipped: { email: string; reason: string }[] };
@@ -72,7 +74,7 @@ export async function inviteStudents(viewer: CurrentUser, sectionId: string, inv
     }
     await recordAudit({ actorId: viewer.id, action: "section.invite", targetType: "Section", targetId: sectionId, detail: result }, tx);
     return result;
-  }));
+  }, INVITE_TX_OPTIONS));
   if (outcome.invited.length) deliverSoon();
   return outcome;
 }
@@ -121,6 +123,9 @@ async function claim(tx: Tx, token: string, now: Date) {
 
 /** A new student creates their account from the link: the invited address, straight into the section. */
 export async function acceptWithNewAccount(input: { token: string; name: string; password: string }, now = new Date()) {
+  // A cheap look first: a made-up or spent link costs no password hash.
+  const open = await db.invitation.findFirst({ where: { tokenHash: tokenHashOf(input.token), acceptedAt: null, expiresAt: { gt: now } }, select: { id: true } });
+  if (!open) throw new DomainError(410, GONE);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
@@ -128,6 +133,7 @@ export async function acceptWithNewAccount(input: { token: string; name: string;
       const user = await tx.user.create({ data: { name: input.name, email: invitation.email, passwordHash, role: "student" }, select: { id: true, email: true } });
       await tx.invitation.update({ where: { id: invitation.id }, data: { userId: user.id }, select: { id: true } });
       await enrollInTx(tx, user.id, invitation.section, "invited");
+      await recordAudit({ actorId: user.id, action: "invitation.accept", targetType: "Section", targetId: invitation.section.id, detail: { invitationId: invitation.id, newAccount: true } }, tx);
       return { email: user.email, sectionName: invitation.section.name };
     });
   } catch (error) {
@@ -144,7 +150,8 @@ export async function acceptAsStudent(student: CurrentUser, token: string, now =
     const invitation = await claim(tx, token, now);
     if (invitation.email !== student.email.toLowerCase()) throw new DomainError(403, `This invitation was sent to another address. Sign in as that address to accept it.`);
     await tx.invitation.update({ where: { id: invitation.id }, data: { userId: student.id }, select: { id: true } });
-    await enrollInTx(tx, student.id, invitation.section, "moved");
+    const moved = await enrollInTx(tx, student.id, invitation.section, "moved");
+    await recordAudit({ actorId: student.id, action: "invitation.accept", targetType: "Section", targetId: invitation.section.id, detail: { invitationId: invitation.id, from: moved.from } }, tx);
     return { sectionName: invitation.section.name };
   }));
 }

@@ -79,6 +79,7 @@ describe("invitations", () => {
     await expect(acceptWithNewAccount({ token, name: "Squatter", password: "a-long-enough-password" })).rejects.toMatchObject({ status: 409 });
     await acceptAsStudent(existing, token);
     expect((await activeSectionOf(existing.id))?.id).toBe(sectionId);
+    expect(await db.auditLog.count({ where: { action: "invitation.accept", actorId: existing.id, targetId: sectionId } })).toBe(1);
     const history = await db.enrollment.findMany({ where: { userId: existing.id }, select: { endedAt: true } });
     expect(history).toHaveLength(2); // the open section's enrollment is kept, ended
   });
@@ -94,6 +95,8 @@ describe("invitations", () => {
     expect(fresh).not.toBe(old);
     const results = await Promise.allSettled([1, 2, 3].map(() => acceptWithNewAccount({ token: fresh, name: "Cy Late", password: "a-long-enough-password" })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    // The link's single use refused the others (410), not only the unique address.
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ status: 410 });
     expect(await db.user.count({ where: { email: "cy@invite.test" } })).toBe(1);
   });
 
