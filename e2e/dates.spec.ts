@@ -64,6 +64,14 @@ test("due dates, an extension for one student, and a quiz that closes for the ot
   await extended.page.goto("/quizzes/legal-team-quiz");
   await expect(extended.page.getByTestId("quiz-due")).toContainText("(your extension)");
   await expect(extended.page.getByTestId("quiz-due")).toContainText(ZONE);
+  // A student elsewhere sets their own zone and sees the date in their own time too.
+  await extended.page.goto("/account");
+  await extended.page.getByLabel("Your time zone").selectOption("Europe/Berlin");
+  await extended.page.getByRole("button", { name: "Save time zone" }).click();
+  await expect(extended.page.getByTestId("time-zone-form").getByRole("status")).toContainText("Europe/Berlin");
+  await expectAccessible(extended.page);
+  await extended.page.goto("/quizzes/legal-team-quiz");
+  await expect(extended.page.getByTestId("quiz-due")).toContainText("(Europe/Berlin), your time");
   await extended.page.getByRole("button", { name: "Start the quiz" }).click();
   await expect(extended.page).toHaveURL(/\/quizzes\/legal-team-quiz\/attempts\//);
   expect((await mailFor(extended.account.email)).subject).toBe(`Extension granted: ${FIRST_QUIZ}`);

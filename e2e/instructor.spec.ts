@@ -65,9 +65,13 @@ test("an instructor finds a student, opens their attempts, grants extra time, an
   await expect(staff.getByTestId("attempt-detail").first().getByTestId("review-item").first()).toBeVisible();
   await expectAccessible(staff);
 
-  await staff.getByLabel("Time multiplier for timed quizzes").fill("1.5");
-  await staff.getByRole("button", { name: "Save accommodation" }).click();
-  await expect(staff.getByText("Accommodation saved")).toBeVisible();
+  // Extra time on the final only: an extension for one quiz, without a due date.
+  const grant = staff.getByTestId("extension-form");
+  await grant.getByLabel("Quiz", { exact: true }).selectOption({ label: "Final assessment: internship readiness" });
+  await grant.getByLabel("Time multiplier for timed quizzes").fill("1.5");
+  await grant.getByRole("button", { name: "Grant extension" }).click();
+  await expect(staff.getByTestId("extension-granted")).toHaveText(/Extension granted: 1\.5× the time limit/);
+  await expect(staff.getByTestId("extensions")).toContainText("Final assessment: internship readiness: 1.5× the time limit");
 
   // The student's next timed attempt shows 45 minutes instead of 30.
   await page.goto("/quizzes/final-assessment");

@@ -60,3 +60,10 @@ export async function upsertUser(input: NewUser) {
     return user;
   });
 }
+
+/** The person's own time zone for dates (null: their section's). */
+export async function setOwnTimeZone(user: { id: string }, timeZone: string | null) {
+  // Only a change is written (a resubmitted form changes nothing).
+  const current = await db.user.findUnique({ where: { id: user.id }, select: { timeZone: true } });
+  if (current && current.timeZone !== timeZone) await db.user.update({ where: { id: user.id }, data: { timeZone }, select: { id: true } });
+}

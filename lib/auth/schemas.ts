@@ -1,4 +1,5 @@
 // Shared by the forms and the server: one schema per payload.
+import { isTimeZone } from "@/lib/sections/terms";
 import { z } from "zod";
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -45,3 +46,8 @@ export const resetPasswordSchema = z
     confirm: z.string({ error: "Type the new password again." }).max(200),
   })
   .refine((v) => v.password === v.confirm, { message: "The two passwords differ. Type the same new password twice.", path: ["confirm"] });
+
+/** The account's own time zone: "" for the section's. */
+export const ownTimeZoneSchema = z.object({
+  timeZone: z.union([z.literal(""), z.string().refine(isTimeZone, "Pick a time zone from the list.")], { error: "Pick a time zone from the list." }).transform((v) => v || null),
+});

@@ -8,7 +8,8 @@ import { noteCourseRow } from "@/lib/course/structure";
 import { sessionUserId } from "./session-token";
 import { isRole, isStaff, type Role } from "./roles";
 
-export type CurrentUser = { id: string; name: string; email: string; role: Role };
+/** `timeZone`: the person's own zone when they chose one (dates are also shown in it). */
+export type CurrentUser = { id: string; name: string; email: string; role: Role; timeZone?: string | null };
 
 /**
  * The signed-in user, re-read from the database so a role change or a deleted
@@ -25,6 +26,7 @@ type ViewerRow = {
   email: string;
   role: string;
   deletedAt: unknown;
+  timeZone: string | null;
   courseId: string | null;
   courseTitle: string | null;
   courseConfig: string | null;
@@ -38,13 +40,13 @@ type ViewerRow = {
  */
 export async function userForSession(id: string): Promise<CurrentUser | null> {
   const [row] = await db.$queryRaw<ViewerRow[]>`
-    SELECT u."id", u."name", u."email", u."role", u."deletedAt",
+    SELECT u."id", u."name", u."email", u."role", u."deletedAt", u."timeZone",
            c."id" AS "courseId", c."title" AS "courseTitle", c."config" AS "courseConfig", c."contentHash" AS "courseContentHash"
       FROM "User" u LEFT JOIN "Course" c ON c."slug" = ${COURSE_SLUG}
      WHERE u."id" = ${id}`;
   if (row?.courseId) noteCourseRow({ id: row.courseId, title: row.courseTitle!, config: row.courseConfig!, contentHash: row.courseContentHash! });
   if (!row || rawDate(row.deletedAt) || !isRole(row.role)) return null;
-  return { id: row.id, name: row.name, email: row.email, role: row.role };
+  return { id: row.id, name: row.name, email: row.email, role: row.role, timeZone: row.timeZone };
 }
 
 /** For pages and server actions: sends a signed-out visitor to sign in. */

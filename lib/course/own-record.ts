@@ -30,6 +30,8 @@ export type OwnRecord = {
   gradedAnswers: { attemptId: string; questionId: string; score: number | null }[];
   /** Each quiz's dates in the student's section, with their own extension (issue 14). */
   schedule: Map<string, QuizDates>;
+  /** Each quiz's extra time and attempts from the student's extension for it (issue 14). */
+  extensions: Map<string, { timeMultiplier: number; extraAttempts: number }>;
   /** The active section and its own rules (lib/course/rules.ts rulesFor), or null. */
   section: { id: string; settings: SectionSettings } | null;
 };
@@ -76,7 +78,7 @@ function statement(userId: string, courseId: string) {
       FROM "Enrollment" e JOIN "SectionQuizDates" d ON d."sectionId" = e."sectionId" JOIN "Section" sec ON sec."id" = e."sectionId"
       WHERE e."userId" = ${userId} AND e."activeCourseId" = ${courseId}
     UNION ALL
-    SELECT 'extension', x."quizId", ${S}, sec."timeZone", ${N}, ${N}, ${B}, ${B}, ${B}, x."dueAt", ${D}, ${D}
+    SELECT 'extension', x."quizId", ${S}, sec."timeZone", ${num(Prisma.sql`x."timeMultiplier"`)}, ${num(Prisma.sql`x."extraAttempts"`)}, ${B}, ${B}, ${B}, x."dueAt", ${D}, ${D}
       FROM "DueDateExtension" x LEFT JOIN "Enrollment" e ON e."userId" = x."userId" AND e."activeCourseId" = ${courseId} LEFT JOIN "Section" sec ON sec."id" = e."sectionId"
       WHERE x."userId" = ${userId} AND x."quizId" IN (${quizzes})`;
 }
@@ -90,6 +92,7 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
     accommodation: null,
     gradedAnswers: [],
     schedule: new Map(),
+    extensions: new Map(),
     section: null,
   };
   const extensions: { quizId: string; dueAt: Date; timeZone: string }[] = [];
@@ -143,9 +146,12 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
           timeZone: rawText(row.s3) ?? "UTC",
         });
         break;
-      case "extension":
-        extensions.push({ quizId: String(row.s1), dueAt: rawDate(row.d1)!, timeZone: rawText(row.s3) ?? "UTC" });
+      case "extension": {
+        const dueAt = rawDate(row.d1);
+        if (dueAt) extensions.push({ quizId: String(row.s1), dueAt, timeZone: rawText(row.s3) ?? "UTC" });
+        record.extensions.set(String(row.s1), { timeMultiplier: rawNumber(row.n1) ?? 1, extraAttempts: rawNumber(row.n2) ?? 0 });
         break;
+      }
     }
   }
   // An extension applies whether or not the section dated the quiz.

@@ -19,9 +19,9 @@ import { deleteAccountSchema } from "./schemas";
 export async function exportUserData(user: CurrentUser) {
   const profile = await db.user.findUniqueOrThrow({
     where: { id: user.id },
-    select: { name: true, email: true, role: true, createdAt: true, lastActiveAt: true },
+    select: { name: true, email: true, role: true, timeZone: true, createdAt: true, lastActiveAt: true },
   });
-  const [progress, attempts, readiness, certificates, selfAssessments, accommodations, enrollments] = await Promise.all([
+  const [progress, attempts, readiness, certificates, selfAssessments, accommodations, enrollments, extensions, invitations] = await Promise.all([
     db.lessonProgress.findMany({
       where: { userId: user.id },
       select: { startedAt: true, lastVisitedAt: true, completedAt: true, lesson: { select: { slug: true, title: true } } },
@@ -48,6 +48,8 @@ export async function exportUserData(user: CurrentUser) {
     db.skillsSelfAssessment.findMany({ where: { userId: user.id }, select: { ratings: true, specialization: true, submittedAt: true, updatedAt: true } }),
     db.accommodation.findMany({ where: { userId: user.id }, select: { timeMultiplier: true, extraAttempts: true, updatedAt: true } }),
     db.enrollment.findMany({ where: { userId: user.id }, select: { startedAt: true, endedAt: true, endReason: true, section: { select: { name: true } } }, orderBy: { startedAt: "asc" } }),
+    db.dueDateExtension.findMany({ where: { userId: user.id }, select: { dueAt: true, extraAttempts: true, timeMultiplier: true, updatedAt: true, quiz: { select: { slug: true, title: true } } } }),
+    db.invitation.findMany({ where: { OR: [{ userId: user.id }, { email: user.email.toLowerCase() }] }, select: { name: true, email: true, createdAt: true, expiresAt: true, acceptedAt: true, section: { select: { name: true } } } }),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -66,6 +68,8 @@ export async function exportUserData(user: CurrentUser) {
     skillsSelfAssessments: selfAssessments.map((s) => ({ ...s, ratings: JSON.parse(s.ratings) as unknown })),
     accommodations,
     sections: enrollments.map(({ section, ...e }) => ({ section: section.name, ...e })),
+    extensions: extensions.map(({ quiz, ...x }) => ({ quiz: quiz.slug, title: quiz.title, ...x })),
+    invitations: invitations.map(({ section, ...i }) => ({ section: section.name, ...i })),
   };
 }
 
@@ -89,13 +93,15 @@ export async function deleteAccount(user: CurrentUser, input: unknown): Promise<
     db.$transaction(async (tx) => {
       await tx.user.update({
         where: { id: user.id },
-        data: { deletedAt: now, name: "Deleted student", email: `deleted-${user.id}@deleted.invalid`, passwordHash: unusable, lastActiveAt: null },
+        data: { deletedAt: now, name: "Deleted student", email: `deleted-${user.id}@deleted.invalid`, passwordHash: unusable, lastActiveAt: null, timeZone: null },
         select: { id: true },
       });
       await tx.certificate.updateMany({ where: { userId: user.id, withdrawnAt: null }, data: { withdrawnAt: now, holderName: "Withdrawn" } });
       await tx.skillsSelfAssessment.deleteMany({ where: { userId: user.id } });
       // The enrollment ends as "closed": the section's statistics keep the graded work, its roster drops the person.
       await tx.enrollment.updateMany({ where: { userId: user.id, endedAt: null }, data: { endedAt: now, endReason: "closed", activeCourseId: null } });
+      // Invitations name the person and their address: they go with the account.
+      await tx.invitation.deleteMany({ where: { OR: [{ userId: user.id }, { email: user.email.toLowerCase() }] } });
       // A closed account is no longer a student of the roster: the one write path drops its rows.
       await recordStudentChanges(tx, [user.id]);
       await recordAudit({ actorId: user.id, action: "account.delete", targetType: "user", targetId: user.id }, tx);

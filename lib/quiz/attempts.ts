@@ -12,7 +12,7 @@ import { isQuestionType } from "./types";
 import { drawQuestions, layoutFor, layoutSchema } from "./layout";
 import { deadlineFor, effectiveLimits } from "./policy";
 import { drawableBank } from "./reveal";
-import { attemptDeadline, availability, formatInZone } from "@/lib/sections/dates";
+import { attemptDeadline, availability, formatForPerson } from "@/lib/sections/dates";
 import { fail, NOT_FOUND, type Result } from "./result";
 
 export type QuizOverview = Awaited<ReturnType<typeof getQuizOverview>>;
@@ -27,8 +27,8 @@ export async function getQuizOverview(user: CurrentUser, slug: string) {
   const [outline, record, rules] = await Promise.all([getOutline(user), getOwnRecord(user), getOwnRules(user)]);
   const attempts = record.facts.attempts.filter((a) => a.quizId === quiz.id).sort((a, b) => a.attemptNumber - b.attemptNumber);
   const step = outline.steps.find((s) => s.kind === "quiz" && s.id === quiz.id);
-  // The quiz's limits under the student's section rules, plus their accommodation.
-  const limits = effectiveLimits(quiz, rules, record.accommodation);
+  // The quiz's limits under the student's section rules, plus their accommodation and extension.
+  const limits = effectiveLimits(quiz, rules, record.accommodation, record.extensions.get(quiz.id) ?? null);
   const graded = attempts.filter((a) => a.status === "graded");
   const passed = graded.some((a) => a.passed);
   // The section's dates, decided here on the server (lib/sections/dates.ts).
@@ -41,11 +41,12 @@ export async function getQuizOverview(user: CurrentUser, slug: string) {
     /** Why no attempt may start now because of the dates, or null. */
     closed:
       when.state === "not_open"
-        ? `This quiz opens on ${formatInZone(when.opensAt, zone)}.`
+        ? `This quiz opens on ${formatForPerson(when.opensAt, zone, user.timeZone)}.`
         : when.state === "closed"
-          ? `This quiz closed on ${formatInZone(when.due, zone)}. Ask your instructor if you need an extension.`
+          ? `This quiz closed on ${formatForPerson(when.due, zone, user.timeZone)}. Ask your instructor if you need an extension.`
           : null,
-    dueText: "due" in when && when.due ? formatInZone(when.due, zone) : null,
+    // In the section's zone, and in the student's own where they set a different one.
+    dueText: "due" in when && when.due ? formatForPerson(when.due, zone, user.timeZone) : null,
     quiz: { ...quiz, questionCount: quiz.drawCount ?? quiz._count.questions, passMark: passMarkFor(quiz, rules) },
     locked: step?.status === "locked" ? (step.lockedReason ?? "Finish the earlier steps first.") : null,
     limits,
@@ -96,6 +97,8 @@ export async function startAttempt(user: CurrentUser, slug: string): Promise<Res
         attemptNumber,
         layout: JSON.stringify(layout),
         startedAt,
+        // Kept with the attempt (0: none), so a later change of rules leaves it as it began.
+        timeLimitSeconds: limits.timeLimitSeconds ?? 0,
         // The time limit, and the due date where the quiz closes then: the server ends the attempt.
         deadlineAt: attemptDeadline(deadlineFor(startedAt, limits.timeLimitSeconds), overview.dates),
       },

@@ -103,11 +103,12 @@ async function releasesKeys(tx: Tx, userId: string, quiz: GradedQuiz, rules: Cou
   if (passed || reviewPolicy === "never") return keysReleasedAtGrading({ policy: reviewPolicy, passed, attemptsLeft: 0, drawCount: null, bankSize: 0, keysSeen: 0 });
   // A failed attempt at a whole-bank quiz never releases keys: any retake repeats them.
   if (quiz.drawCount === null) return false;
-  const [accommodation, attempts] = await Promise.all([
+  const [accommodation, extension, attempts] = await Promise.all([
     tx.accommodation.findUnique({ where: { userId_courseId: { userId, courseId: quiz.courseId } }, select: { timeMultiplier: true, extraAttempts: true } }),
+    tx.dueDateExtension.findUnique({ where: { userId_quizId: { userId, quizId: quiz.id } }, select: { timeMultiplier: true, extraAttempts: true } }),
     tx.quizAttempt.findMany({ where: { userId, quizId: quiz.id }, select: { keysRevealed: true, layout: true } }),
   ]);
-  const attemptsLeft = effectiveLimits(quiz, rules, accommodation).maxAttempts - attempts.length;
+  const attemptsLeft = effectiveLimits(quiz, rules, accommodation, extension).maxAttempts - attempts.length;
   if (!reviewIsFinal(reviewPolicy, passed, attemptsLeft)) return false;
   const seen = new Set(questionIds);
   for (const earlier of attempts) if (earlier.keysRevealed) for (const entry of layoutSchema.parse(JSON.parse(earlier.layout))) seen.add(entry.q);

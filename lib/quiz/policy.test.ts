@@ -18,6 +18,10 @@ describe("quiz policy", () => {
     // The lesson quizzes keep the file's values: the section chose only for the final.
     expect(effectiveLimits({ ...final, kind: "lesson", maxAttempts: 3, timeLimitSeconds: null }, section, null)).toEqual({ maxAttempts: 3, timeLimitSeconds: null, reviewPolicy: "never" });
   });
+  it("one quiz's extension adds attempts to the accommodation's, and the more generous extra time applies", () => {
+    expect(effectiveLimits(final, course, { timeMultiplier: 1.5, extraAttempts: 1 }, { timeMultiplier: 1.25, extraAttempts: 2 })).toMatchObject({ maxAttempts: 5, timeLimitSeconds: 2700 });
+    expect(effectiveLimits(final, course, null, { timeMultiplier: 2, extraAttempts: 0 })).toMatchObject({ maxAttempts: 2, timeLimitSeconds: 3600 });
+  });
   it("the deadline has a short grace period", () => {
     const start = new Date("2026-01-01T10:00:00Z");
     const deadline = deadlineFor(start, 60)!;

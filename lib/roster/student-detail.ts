@@ -6,7 +6,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getCourse } from "@/lib/progress";
 import { keyOf, payloadOf } from "@/lib/quiz/columns";
 import { layoutSchema } from "@/lib/quiz/layout";
-import { effectiveLimits } from "@/lib/quiz/policy";
+import { effectiveLimits, type Accommodation } from "@/lib/quiz/policy";
+import { getOwnRecord } from "@/lib/progress";
+import { isLate } from "@/lib/sections/dates";
 import type { CourseRules } from "@/lib/course/rules";
 import { retakeNote, type RetakeNote } from "@/lib/quiz/reveal";
 import type { ReviewedQuestion } from "@/lib/quiz/review";
@@ -23,9 +25,11 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
   if (!student) return null;
   const course = await getCourse();
   const asStudent: CurrentUser = { id: student.id, name: student.name, email: student.email, role: "student" };
-  const [readiness, progress, attempts, accommodation, enrollments] = await Promise.all([
+  const [readiness, record, progress, attempts, accommodation, enrollments, extensions] = await Promise.all([
     // Read only: an instructor looking at a student never records or grades anything for them.
     getReadiness(asStudent, { readOnly: true }),
+    // The same (request-cached) read readiness makes: the student's dates, for late marks.
+    getOwnRecord(asStudent, false),
     db.lessonProgress.findMany({
       where: { userId: student.id, completedAt: { not: null } },
       select: { completedAt: true, lesson: { select: { title: true, slug: true } } },
@@ -45,6 +49,11 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
       select: { startedAt: true, endedAt: true, endReason: true, section: { select: { id: true, name: true } } },
       orderBy: { startedAt: "desc" },
     }),
+    db.dueDateExtension.findMany({
+      where: { userId: student.id, quiz: { courseId: course.id } },
+      select: { quizId: true, dueAt: true, extraAttempts: true, timeMultiplier: true, quiz: { select: { title: true, position: true } } },
+      orderBy: { quiz: { position: "asc" } },
+    }),
   ]);
   const questionIds = [...new Set(attempts.flatMap((a) => layoutSchema.parse(JSON.parse(a.layout)).map((l) => l.q)))];
   const questions = new Map(
@@ -63,7 +72,7 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
       }];
     });
     const seconds = a.submittedAt ? Math.round((a.submittedAt.getTime() - a.startedAt.getTime()) / 1000) : null;
-    return { id: a.id, quiz: a.quiz, attemptNumber: a.attemptNumber, status: a.status, startedAt: a.startedAt, submittedAt: a.submittedAt, deadlineAt: a.deadlineAt, percent: a.percent, passed: a.passed, autoSubmitted: a.autoSubmitted, seconds, questions: reviewed };
+    return { id: a.id, quiz: a.quiz, attemptNumber: a.attemptNumber, status: a.status, startedAt: a.startedAt, submittedAt: a.submittedAt, deadlineAt: a.deadlineAt, percent: a.percent, passed: a.passed, autoSubmitted: a.autoSubmitted, late: isLate(a.submittedAt, record.schedule.get(a.quiz.id)), seconds, questions: reviewed };
   });
   const timeline = [
     ...progress.map((p) => ({ at: p.completedAt!, text: `Completed the lesson “${p.lesson.title}”` })),
@@ -72,7 +81,7 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
   ].sort((x, y) => y.at.getTime() - x.at.getTime());
   const limits = accommodation ?? { timeMultiplier: 1, extraAttempts: 0 };
   const sections = enrollments.map((e) => ({ ...e.section, startedAt: e.startedAt, endedAt: e.endedAt, endReason: e.endReason }));
-  return { student, readiness, attempts: detailedAttempts, timeline, accommodation: limits, retakeNotes: await retakeNotesFor(attempts, limits, readiness.config), sections };
+  return { student, readiness, attempts: detailedAttempts, timeline, accommodation: limits, retakeNotes: await retakeNotesFor(attempts, limits, new Map(extensions.map((x) => [x.quizId, x])), readiness.config), sections, extensions };
 }
 
 type AttemptForNotes = { status: string; passed: boolean | null; keysRevealed: boolean; layout: string; quiz: { id: string; title: string; kind: string; maxAttempts: number; timeLimitSeconds: number | null; reviewPolicy: string; drawCount: number | null } };
@@ -81,10 +90,10 @@ type AttemptForNotes = { status: string; passed: boolean | null; keysRevealed: b
  * For each quiz the student has used up without passing: what granting another attempt
  * would bring back (fresh questions, or ones whose explanations they have read).
  */
-async function retakeNotesFor(attempts: AttemptForNotes[], accommodation: { timeMultiplier: number; extraAttempts: number }, rules: CourseRules): Promise<RetakeNote[]> {
+async function retakeNotesFor(attempts: AttemptForNotes[], accommodation: Accommodation, extensions: Map<string, Accommodation>, rules: CourseRules): Promise<RetakeNote[]> {
   const byQuiz = new Map<string, AttemptForNotes[]>();
   for (const a of attempts) byQuiz.set(a.quiz.id, [...(byQuiz.get(a.quiz.id) ?? []), a]);
-  const usedUp = [...byQuiz.values()].filter((list) => !list.some((a) => a.passed) && list.length >= effectiveLimits(list[0].quiz, rules, accommodation).maxAttempts);
+  const usedUp = [...byQuiz.values()].filter((list) => !list.some((a) => a.passed) && list.length >= effectiveLimits(list[0].quiz, rules, accommodation, extensions.get(list[0].quiz.id) ?? null).maxAttempts);
   if (usedUp.length === 0) return [];
   const banks = await db.question.groupBy({ by: ["quizId"], where: { quizId: { in: usedUp.map((list) => list[0].quiz.id) }, retiredAt: null }, _count: { _all: true } });
   const bankSize = new Map(banks.map((b) => [b.quizId, b._count._all]));
@@ -95,20 +104,21 @@ async function retakeNotesFor(attempts: AttemptForNotes[], accommodation: { time
   });
 }
 
-/** Extra time (multiplier) and extra attempts for one student, recorded in the audit log. */
-export async function setAccommodation(viewer: CurrentUser, studentId: string, { timeMultiplier, extraAttempts }: { timeMultiplier: number; extraAttempts: number }) {
-  const input = { timeMultiplier, extraAttempts }; // only these two fields, whatever the caller passed
+/**
+ * Extra time (multiplier) and extra attempts on every quiz for one student, recorded in
+ * the audit log. A field left out keeps its current value.
+ */
+export async function setAccommodation(viewer: CurrentUser, studentId: string, change: { timeMultiplier?: number; extraAttempts?: number }) {
   if (!(await canSeeStudent(viewer, studentId))) return { ok: false as const, message: "No such student." };
   const course = await getCourse();
-  await retryOnConflict(() => db.$transaction(async (tx) => {
-    const before = await tx.accommodation.findUnique({ where: { userId_courseId: { userId: studentId, courseId: course.id } }, select: { timeMultiplier: true, extraAttempts: true } });
-    await tx.accommodation.upsert({
-      where: { userId_courseId: { userId: studentId, courseId: course.id } },
-      create: { userId: studentId, courseId: course.id, ...input },
-      update: input,
-      select: { id: true },
-    });
-    await recordAudit({ actorId: viewer.id, action: "accommodation.set", targetType: "User", targetId: studentId, detail: { before: before ?? { timeMultiplier: 1, extraAttempts: 0 }, after: input } }, tx);
+  const after = await retryOnConflict(() => db.$transaction(async (tx) => {
+    const key = { userId_courseId: { userId: studentId, courseId: course.id } };
+    const before = (await tx.accommodation.findUnique({ where: key, select: { timeMultiplier: true, extraAttempts: true } })) ?? { timeMultiplier: 1, extraAttempts: 0 };
+    // Only these two fields, whatever the caller passed.
+    const next = { timeMultiplier: change.timeMultiplier ?? before.timeMultiplier, extraAttempts: change.extraAttempts ?? before.extraAttempts };
+    await tx.accommodation.upsert({ where: key, create: { userId: studentId, courseId: course.id, ...next }, update: next, select: { id: true } });
+    await recordAudit({ actorId: viewer.id, action: "accommodation.set", targetType: "User", targetId: studentId, detail: { before, after: next } }, tx);
+    return next;
   }));
-  return { ok: true as const };
+  return { ok: true as const, ...after };
 }

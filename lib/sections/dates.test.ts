@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attemptDeadline, availability, dueLabel, effectiveDue, formatInZone, type QuizDates } from "./dates";
+import { attemptDeadline, availability, dueLabel, effectiveDue, formatForPerson, formatInZone, isLate, type QuizDates } from "./dates";
 
 const at = (iso: string) => new Date(iso);
 const dates = (over: Partial<QuizDates> = {}): QuizDates => ({ opensAt: null, dueAt: at("2026-12-16T05:59:59.999Z"), latePolicy: "accept_late", extendedTo: null, timeZone: "America/Chicago", ...over });
@@ -36,5 +36,24 @@ describe("quiz dates", () => {
     expect(dueLabel(dates(), false, at("2026-12-16T06:00:00Z"))).toBe("overdue");
     expect(dueLabel(dates(), true, at("2026-12-16T06:00:00Z"))).toBeNull();
     expect(formatInZone(at("2026-12-16T05:59:59.999Z"), "America/Chicago")).toBe("Tue 15 Dec 2026, 23:59 (America/Chicago)");
+  });
+});
+
+describe("formatForPerson", () => {
+  const due = new Date("2026-12-16T05:59:00Z"); // 23:59 on the 15th in Chicago
+  it("adds the person's own time where their zone differs from the section's", () => {
+    expect(formatForPerson(due, "America/Chicago", "Europe/Berlin")).toBe("Tue 15 Dec 2026, 23:59 (America/Chicago); Wed 16 Dec 2026, 06:59 (Europe/Berlin), your time");
+    expect(formatForPerson(due, "America/Chicago", "America/Chicago")).toBe("Tue 15 Dec 2026, 23:59 (America/Chicago)");
+    expect(formatForPerson(due, "America/Chicago", null)).toBe("Tue 15 Dec 2026, 23:59 (America/Chicago)");
+  });
+});
+
+describe("isLate", () => {
+  it("is a submission after the due date that applies, the extension's where there is one", () => {
+    expect(isLate(at("2026-12-16T06:00:00Z"), dates())).toBe(true);
+    expect(isLate(at("2026-12-16T05:00:00Z"), dates())).toBe(false);
+    expect(isLate(at("2026-12-16T06:00:00Z"), dates({ extendedTo: at("2026-12-18T05:59:59Z") }))).toBe(false);
+    expect(isLate(null, dates())).toBe(false);
+    expect(isLate(at("2030-01-01T00:00:00Z"), undefined)).toBe(false);
   });
 });

@@ -16,6 +16,12 @@ export function effectiveDue(dates: QuizDates): Date | null {
   return dates.extendedTo ?? dates.dueAt;
 }
 
+/** An attempt submitted after the due date that applied to the student is late. */
+export function isLate(submittedAt: Date | null, dates: QuizDates | undefined): boolean {
+  const due = dates ? effectiveDue(dates) : null;
+  return Boolean(submittedAt && due && submittedAt > due);
+}
+
 export type Availability = { state: "not_open"; opensAt: Date } | { state: "open"; due: Date | null } | { state: "late"; due: Date } | { state: "closed"; due: Date };
 
 export function availability(dates: QuizDates | undefined, now: Date): Availability {
@@ -39,6 +45,12 @@ export function attemptDeadline(timeLimitDeadline: Date | null, dates: QuizDates
 /** "Tue 15 Dec 2026, 23:59 (America/Chicago)": an instant as the section's people read it. */
 export function formatInZone(instant: Date, zone: string): string {
   return `${format(new TZDate(instant.getTime(), zone), "EEE d MMM yyyy, HH:mm")} (${zone})`;
+}
+
+/** An instant in the section's zone, and also in the person's own zone where that differs. */
+export function formatForPerson(instant: Date, sectionZone: string, ownZone: string | null | undefined): string {
+  const inSection = formatInZone(instant, sectionZone);
+  return ownZone && ownZone !== sectionZone ? `${inSection}; ${formatInZone(instant, ownZone)}, your time` : inSection;
 }
 
 /** The outline's short label, counted in calendar days of the section's zone; null when done or undated. */

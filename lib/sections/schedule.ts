@@ -61,7 +61,7 @@ export async function setQuizDates(viewer: CurrentUser, input: { sectionId: stri
 
 /**
  * Open attempts follow a change of dates: each one's deadline is computed again from its
- * start, its time limit (with the student's extra time) and the dates that now apply, so
+ * start, the time limit it began with and the dates that now apply, so
  * an attempt begun before a closing due date was set ends at that date, and one capped at
  * the old date gets the extension's. The server then ends it by the usual deadline rules.
  */
@@ -73,14 +73,14 @@ export async function refreshOpenDeadlines(tx: Tx, quizId: string, whose: { sect
       status: "in_progress",
       user: "sectionId" in whose ? { enrollments: { some: { sectionId: whose.sectionId, activeCourseId: quiz.courseId } } } : { id: whose.userId },
     },
-    select: { id: true, userId: true, startedAt: true, deadlineAt: true },
+    select: { id: true, userId: true, startedAt: true, deadlineAt: true, timeLimitSeconds: true },
   });
   if (open.length === 0) return;
   // One read per kind for every open attempt's student, not three per attempt.
   const userIds = [...new Set(open.map((a) => a.userId))];
   const [enrollments, extensions, accommodations] = await Promise.all([
     tx.enrollment.findMany({ where: { userId: { in: userIds }, activeCourseId: quiz.courseId }, select: { userId: true, section: { select: { timeZone: true, settings: true, quizDates: { where: { quizId }, select: { opensAt: true, dueAt: true, latePolicy: true } } } } } }),
-    tx.dueDateExtension.findMany({ where: { userId: { in: userIds }, quizId }, select: { userId: true, dueAt: true } }),
+    tx.dueDateExtension.findMany({ where: { userId: { in: userIds }, quizId }, select: { userId: true, dueAt: true, timeMultiplier: true, extraAttempts: true } }),
     tx.accommodation.findMany({ where: { userId: { in: userIds }, courseId: quiz.courseId }, select: { userId: true, timeMultiplier: true, extraAttempts: true } }),
   ]);
   const enrollmentOf = new Map(enrollments.map((e) => [e.userId, e]));
@@ -91,26 +91,40 @@ export async function refreshOpenDeadlines(tx: Tx, quizId: string, whose: { sect
     const [enrollment, extension, accommodation] = [enrollmentOf.get(attempt.userId), extensionOf.get(attempt.userId), accommodationOf.get(attempt.userId) ?? null];
     const row = enrollment?.section.quizDates[0];
     const dates =
-      row || extension
+      row || extension?.dueAt
         ? { opensAt: row?.opensAt ?? null, dueAt: row?.dueAt ?? null, latePolicy: row && isLatePolicy(row.latePolicy) ? row.latePolicy : ("accept_late" as const), extendedTo: extension?.dueAt ?? null, timeZone: enrollment?.section.timeZone ?? "UTC" }
         : undefined;
-    const rules = rulesFor(config, parseSectionSettings(enrollment?.section.settings));
-    const deadlineAt = attemptDeadline(deadlineFor(attempt.startedAt, effectiveLimits(quiz, rules, accommodation).timeLimitSeconds), dates);
+    // The time limit the attempt began with; only one begun before limits were kept with
+    // attempts takes today's rules.
+    const limit =
+      attempt.timeLimitSeconds !== null
+        ? attempt.timeLimitSeconds || null
+        : effectiveLimits(quiz, rulesFor(config, parseSectionSettings(enrollment?.section.settings)), accommodation, extension ?? null).timeLimitSeconds;
+    const deadlineAt = attemptDeadline(deadlineFor(attempt.startedAt, limit), dates);
     if (deadlineAt?.getTime() !== attempt.deadlineAt?.getTime()) await tx.quizAttempt.update({ where: { id: attempt.id }, data: { deadlineAt }, select: { id: true } });
   }
 }
 
-/** The student's extensions, for the drill-down. */
-export async function extensionsOf(viewer: CurrentUser, studentId: string) {
-  if (!(await canSeeStudent(viewer, studentId))) return [];
-  return db.dueDateExtension.findMany({ where: { userId: studentId }, select: { quizId: true, dueAt: true, quiz: { select: { title: true } } }, orderBy: { dueAt: "asc" } });
+/** What to change: a field left out (or a null date) keeps the current value; `remove` ends the extension. */
+export type ExtensionInput = { studentId: string; quizId: string; dueOn: string | null; extraAttempts?: number; timeMultiplier?: number; remove?: boolean };
+
+/** "now due …, 1 extra attempt, 1.5× the time limit", for the instructor's message and the student's mail. */
+export function extensionText(x: { dueText: string | null; extraAttempts: number; timeMultiplier: number }): string {
+  const parts = [
+    x.dueText && `now due ${x.dueText}`,
+    x.extraAttempts > 0 && `${x.extraAttempts} extra attempt${x.extraAttempts === 1 ? "" : "s"}`,
+    x.timeMultiplier > 1 && `${x.timeMultiplier}× the time limit`,
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : "no extension";
 }
 
 /**
- * Gives one student a later due date for one quiz (the end of that day in their section's
- * zone), audited, and tells them by mail in the same transaction.
+ * One student's extension for one quiz: a later due date (the end of that day in their
+ * section's zone), extra attempts and extra time, each optional; what is not given keeps
+ * its current value, and an extension with none of the three is removed. Audited, applied
+ * to an open attempt's deadline, and mailed to the student, all in one transaction.
  */
-export async function grantExtension(viewer: CurrentUser, input: { studentId: string; quizId: string; dueOn: string }) {
+export async function setExtension(viewer: CurrentUser, input: ExtensionInput) {
   if (!(await canSeeStudent(viewer, input.studentId))) throw new DomainError(404, "No such student.");
   const course = await getCourse();
   const [student, quiz, enrollment] = await Promise.all([
@@ -120,24 +134,35 @@ export async function grantExtension(viewer: CurrentUser, input: { studentId: st
   ]);
   if (!quiz) throw new DomainError(404, "No such quiz.");
   const zone = enrollment?.section.timeZone ?? "UTC";
-  const dueAt = endOfDayIn(input.dueOn, zone);
+  const newDue = input.dueOn ? endOfDayIn(input.dueOn, zone) : null;
   const sectionDue = enrollment?.section.quizDates[0]?.dueAt;
-  if (sectionDue && dueAt <= sectionDue) {
+  if (newDue && sectionDue && newDue <= sectionDue) {
     const message = `An extension must be later than the section's due date (${formatInZone(sectionDue, zone)}).`;
     throw new DomainError(400, message, { dueOn: message });
   }
-  await retryOnConflict(() => db.$transaction(async (tx) => {
+  const outcome = await retryOnConflict(() => db.$transaction(async (tx) => {
     const key = { userId_quizId: { userId: input.studentId, quizId: quiz.id } };
-    const before = await tx.dueDateExtension.findUnique({ where: key, select: { dueAt: true } });
-    await tx.dueDateExtension.upsert({ where: key, create: { userId: input.studentId, quizId: quiz.id, dueAt }, update: { dueAt }, select: { quizId: true } });
-    await recordAudit({ actorId: viewer.id, action: "extension.grant", targetType: "User", targetId: input.studentId, detail: { quizId: quiz.id, before, after: { dueAt } } }, tx);
+    const before = await tx.dueDateExtension.findUnique({ where: key, select: { dueAt: true, extraAttempts: true, timeMultiplier: true } });
+    const after = {
+      dueAt: newDue ?? before?.dueAt ?? null,
+      extraAttempts: input.extraAttempts ?? before?.extraAttempts ?? 0,
+      timeMultiplier: input.timeMultiplier ?? before?.timeMultiplier ?? 1,
+    };
+    const removing = Boolean(input.remove) || (!after.dueAt && after.extraAttempts === 0 && after.timeMultiplier === 1);
+    if (removing) await tx.dueDateExtension.deleteMany({ where: { userId: input.studentId, quizId: quiz.id } });
+    else await tx.dueDateExtension.upsert({ where: key, create: { userId: input.studentId, quizId: quiz.id, ...after }, update: after, select: { quizId: true } });
+    await recordAudit({ actorId: viewer.id, action: removing ? "extension.remove" : "extension.grant", targetType: "User", targetId: input.studentId, detail: { quizId: quiz.id, before, after: removing ? null : after } }, tx);
     await refreshOpenDeadlines(tx, quiz.id, { userId: input.studentId });
-    await queueMail(tx, {
-      to: student.email,
-      subject: `Extension granted: ${quiz.title}`,
-      text: `Hello ${student.name},\n\nYour instructor granted you an extension for "${quiz.title}". It is now due ${formatInZone(dueAt, zone)}.\n\nCasebook`,
-    });
+    const text = extensionText({ dueText: after.dueAt && formatInZone(after.dueAt, zone), extraAttempts: after.extraAttempts, timeMultiplier: after.timeMultiplier });
+    if (!removing) {
+      await queueMail(tx, {
+        to: student.email,
+        subject: `Extension granted: ${quiz.title}`,
+        text: `Hello ${student.name},\n\nYour instructor granted you an extension for "${quiz.title}": ${text}.\n\nCasebook`,
+      });
+    }
+    return { removed: removing, text };
   }));
-  deliverSoon();
-  return { dueText: formatInZone(dueAt, zone) };
+  if (!outcome.removed) deliverSoon();
+  return outcome;
 }

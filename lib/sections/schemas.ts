@@ -1,6 +1,7 @@
 // One schema per sections form, shared by the forms and the actions.
 import { z } from "zod";
 import { emailSchema, signUpSchema } from "@/lib/auth/schemas";
+import { accommodationSchema } from "@/lib/roster/schemas";
 import { MAX_LIST_BYTES } from "./invite-list";
 import { REVIEW_POLICIES } from "@/lib/course/config";
 import { isTimeZone } from "./terms";
@@ -49,7 +50,24 @@ export const quizDatesSchema = z
   })
   .refine((v) => !v.opensOn || !v.dueOn || v.dueOn >= v.opensOn, { message: "The due date must be on or after the open date.", path: ["dueOn"] });
 
-export const extensionSchema = z.object({ studentId: id, quizId: id, dueOn: day("new due date") });
+/**
+ * One form for what an instructor grants one student: for one quiz, a later due date,
+ * extra attempts and extra time; for every quiz ("all"), extra attempts and time (their
+ * standing accommodation). Due dates are per quiz. An empty field keeps what the student
+ * has (nothing granted earlier is lost by granting something else); "remove" ends a
+ * quiz's extension.
+ */
+export const extensionSchema = z
+  .object({
+    studentId: id,
+    quizId: z.union([z.literal("all"), id]),
+    dueOn: optionalDay("new due date"),
+    extraAttempts: z.union([z.literal(""), accommodationSchema.shape.extraAttempts]).transform((v) => (v === "" ? undefined : v)),
+    timeMultiplier: z.union([z.literal(""), accommodationSchema.shape.timeMultiplier]).transform((v) => (v === "" ? undefined : v)),
+    remove: z.enum(["", "on"]).transform((v) => v === "on"),
+  })
+  .refine((v) => v.quizId !== "all" || !v.dueOn, { message: "A due date is for one quiz: choose the quiz.", path: ["dueOn"] });
+export const EXTENSION_FIELDS = ["studentId", "quizId", "dueOn", "extraAttempts", "timeMultiplier", "remove"];
 
 /** A whole number, or empty for "follow the course". The bounds are checked by the domain. */
 const optionalWhole = (label: string) =>

@@ -98,7 +98,7 @@ describe("accommodations", () => {
     const instructor = await makeUser("instructor");
     const student = await makeUser();
     await completeLessonsAndQuizzes(student);
-    expect(await setAccommodation(instructor, student.id, { timeMultiplier: 1.5, extraAttempts: 1 })).toEqual({ ok: true });
+    expect(await setAccommodation(instructor, student.id, { timeMultiplier: 1.5, extraAttempts: 1 })).toEqual({ ok: true, timeMultiplier: 1.5, extraAttempts: 1 });
     const overview = await getQuizOverview(student, "final-assessment");
     expect(overview?.limits).toEqual({ maxAttempts: 3, timeLimitSeconds: 2700, reviewPolicy: "after_pass_or_last" });
     const started = await startAttempt(student, "final-assessment");

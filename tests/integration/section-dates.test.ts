@@ -4,11 +4,13 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { completeLesson, getDueLabels, getOwnRecord } from "@/lib/progress";
 import { getQuizOverview, startAttempt } from "@/lib/quiz/attempts";
+import { submitAttempt } from "@/lib/quiz/answers";
+import { getStudentDetail, setAccommodation } from "@/lib/roster/student-detail";
 import { queryRoster } from "@/lib/roster/query";
 import { rosterQuerySchema } from "@/lib/roster/schemas";
 import { seed } from "@/lib/seed";
 import { addInstructor, createSection, getSection } from "@/lib/sections/manage";
-import { grantExtension, setQuizDates } from "@/lib/sections/schedule";
+import { setExtension, setQuizDates } from "@/lib/sections/schedule";
 import { dayIn, endOfDayIn } from "@/lib/sections/terms";
 import { createUser } from "@/lib/users";
 import { makeUser } from "@/tests/support/users";
@@ -61,9 +63,9 @@ describe("dates, late policy and extensions", () => {
     expect(await deadline()).toBeNull(); // a lesson quiz has no time limit
     await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: null, dueOn: dayFromNow(1), latePolicy: "close" });
     expect(await deadline()).toBe(endOfDayIn(dayFromNow(1), ZONE).toISOString());
-    await grantExtension(teacher, { studentId: early.id, quizId: quiz.id, dueOn: dayFromNow(6) });
+    await setExtension(teacher, { studentId: early.id, quizId: quiz.id, dueOn: dayFromNow(6), extraAttempts: 0, timeMultiplier: 1 });
     expect(await deadline()).toBe(endOfDayIn(dayFromNow(6), ZONE).toISOString());
-    await expect(grantExtension(teacher, { studentId: early.id, quizId: quiz.id, dueOn: dayFromNow(0) })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/later than the section's due date/) });
+    await expect(setExtension(teacher, { studentId: early.id, quizId: quiz.id, dueOn: dayFromNow(0), extraAttempts: 0, timeMultiplier: 1 })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/later than the section's due date/) });
     // Set in the past, the due date ends the open attempt on the student's next page.
     await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: null, dueOn: dayFromNow(-1), latePolicy: "close" });
     await db.dueDateExtension.deleteMany({ where: { userId: early.id } });
@@ -81,8 +83,8 @@ describe("dates, late policy and extensions", () => {
     expect(await startAttempt(plain, quiz.slug)).toMatchObject({ ok: false, status: 409 });
     expect(await db.quizAttempt.count({ where: { userId: plain.id } })).toBe(0);
 
-    const granted = await grantExtension(teacher, { studentId: extended.id, quizId: quiz.id, dueOn: dayFromNow(2) });
-    expect(granted.dueText).toMatch(/Pacific\/Auckland/);
+    const granted = await setExtension(teacher, { studentId: extended.id, quizId: quiz.id, dueOn: dayFromNow(2), extraAttempts: 0, timeMultiplier: 1 });
+    expect(granted.text).toMatch(/now due .*Pacific\/Auckland/);
     const started = await startAttempt(extended, quiz.slug);
     if (!started.ok) throw new Error(started.message);
     // No time limit on a lesson quiz: the attempt ends when the extension does, at the end of that day there.
@@ -98,6 +100,12 @@ describe("dates, late policy and extensions", () => {
     await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: null, dueOn: dayFromNow(-1), latePolicy: "accept_late" });
     const late = (await getQuizOverview(plain, quiz.slug))!;
     expect([late.availability.state, late.closed]).toEqual(["late", null]);
+    const started = await startAttempt(plain, quiz.slug);
+    if (!started.ok) throw new Error(started.message);
+    expect((await submitAttempt(plain, started.attemptId)).ok).toBe(true);
+    // The instructor's drill-down marks it late, as the student's quiz page does.
+    const detail = (await getStudentDetail(teacher, plain.id))!;
+    expect(detail.attempts.find((a) => a.id === started.attemptId)?.late).toBe(true);
     await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: dayFromNow(1), dueOn: dayFromNow(5), latePolicy: "accept_late" });
     expect(await startAttempt(plain, quiz.slug)).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/opens on/) });
     await setQuizDates(teacher, { sectionId, quizId: quiz.id, opensOn: null, dueOn: null, latePolicy: "accept_late" });
@@ -114,7 +122,7 @@ describe("dates, late policy and extensions", () => {
     // The roster's at-risk rule counts it, in SQL and in the pure rule alike.
     const atRisk = (await queryRoster(teacher, rosterQuerySchema.parse({ status: "at_risk" })))!;
     expect(atRisk.entries.map((e) => [e.id, e.status])).toContainEqual([plain.id, "at_risk"]);
-    await grantExtension(teacher, { studentId: plain.id, quizId: second.id, dueOn: dayFromNow(4) });
+    await setExtension(teacher, { studentId: plain.id, quizId: second.id, dueOn: dayFromNow(4), extraAttempts: 0, timeMultiplier: 1 });
     expect((await getDueLabels(plain)).get(second.id)).toBe("due in 4 days");
     const after = (await queryRoster(teacher, rosterQuerySchema.parse({})))!;
     expect(after.entries.find((e) => e.id === plain.id)?.status).not.toBe("at_risk");
@@ -143,7 +151,33 @@ describe("dates, late policy and extensions", () => {
 
   it("another section's instructor can neither date this section nor extend its students", async () => {
     await expect(setQuizDates(stranger, { sectionId, quizId: quiz.id, opensOn: null, dueOn: dayFromNow(1), latePolicy: "close" })).rejects.toMatchObject({ status: 404 });
-    await expect(grantExtension(stranger, { studentId: students[1].id, quizId: quiz.id, dueOn: dayFromNow(9) })).rejects.toMatchObject({ status: 404 });
+    await expect(setExtension(stranger, { studentId: students[1].id, quizId: quiz.id, dueOn: dayFromNow(9), extraAttempts: 2, timeMultiplier: 2 })).rejects.toMatchObject({ status: 404 });
     expect(await db.dueDateExtension.count({ where: { userId: students[1].id, quizId: quiz.id } })).toBe(0);
+  });
+
+  it("an extension for one quiz can be extra attempts and time without a date, for that quiz only, and removing it is audited", async () => {
+    const student = await makeUser();
+    const final = await db.quiz.findFirstOrThrow({ where: { kind: "final" }, select: { id: true, slug: true, maxAttempts: true, timeLimitSeconds: true } });
+    // Not this teacher's student (the open section's).
+    await expect(setExtension(teacher, { studentId: student.id, quizId: final.id, dueOn: null, extraAttempts: 2, timeMultiplier: 1.5 })).rejects.toMatchObject({ status: 404 });
+    expect(await db.dueDateExtension.count({ where: { userId: student.id } })).toBe(0);
+    const ownStudent = await createUser({ name: "Extra Time", email: "extra.time@dates.test", password: "long-enough-password", role: "student" }, joinCode);
+    const extra = { ...ownStudent, role: "student" as const };
+    const granted = await setExtension(teacher, { studentId: extra.id, quizId: final.id, dueOn: null, extraAttempts: 2, timeMultiplier: 1.5 });
+    expect(granted.text).toBe("2 extra attempts, 1.5× the time limit");
+    expect((await getQuizOverview(extra, final.slug))!.limits).toMatchObject({ maxAttempts: final.maxAttempts + 2, timeLimitSeconds: final.timeLimitSeconds! * 1.5 });
+    // Another quiz keeps its own limits, and no due date appears anywhere.
+    expect((await getQuizOverview(extra, quiz.slug))!.limits.maxAttempts).toBe((await db.quiz.findUniqueOrThrow({ where: { id: quiz.id }, select: { maxAttempts: true } })).maxAttempts);
+    expect((await getOwnRecord(extra)).schedule.get(final.id)).toBeUndefined();
+    // Granting a due date later keeps what was granted before; an empty field changes nothing.
+    const dated = await setExtension(teacher, { studentId: extra.id, quizId: final.id, dueOn: dayFromNow(10) });
+    expect(dated.text).toMatch(/^now due .*, 2 extra attempts, 1\.5× the time limit$/);
+    expect(await setAccommodation(teacher, extra.id, { extraAttempts: 1 })).toMatchObject({ ok: true, extraAttempts: 1, timeMultiplier: 1 });
+    expect(await setAccommodation(teacher, extra.id, { timeMultiplier: 2 })).toMatchObject({ ok: true, extraAttempts: 1, timeMultiplier: 2 });
+    const removed = await setExtension(teacher, { studentId: extra.id, quizId: final.id, dueOn: null, remove: true });
+    expect(removed.removed).toBe(true);
+    expect(await db.dueDateExtension.count({ where: { userId: extra.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "extension.remove", targetId: extra.id } })).toBe(1);
+    expect((await getQuizOverview(extra, final.slug))!.limits.maxAttempts).toBe(final.maxAttempts + 1); // the standing accommodation's
   });
 });

@@ -5,6 +5,9 @@ import { z } from "zod";
 import { formAction } from "@/lib/boundary/action";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
 import { deleteAccount } from "@/lib/privacy";
+import { ownTimeZoneSchema } from "@/lib/auth/schemas";
+import { setOwnTimeZone } from "@/lib/users";
+import { revalidatePath } from "next/cache";
 
 // deleteAccount parses the password and confirmation itself (with the password check);
 // the door only hands it the two fields.
@@ -21,5 +24,14 @@ export const deleteAccountAction = formAction(
     const jar = await cookies();
     for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
     redirect("/?account=deleted");
+  },
+);
+
+export const setTimeZoneAction = formAction(
+  { access: "signed-in", returnTo: "/account", schema: ownTimeZoneSchema, fields: (form) => ({ timeZone: form.get("timeZone") }), echo: ["timeZone"] },
+  async ({ user, input, values }) => {
+    await setOwnTimeZone(user, input.timeZone);
+    revalidatePath("/account");
+    return { ok: true, message: input.timeZone ? `Dates are now also shown in ${input.timeZone}.` : "Dates are shown in your section's time zone.", values };
   },
 );

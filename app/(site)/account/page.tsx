@@ -3,8 +3,9 @@ import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { activeSectionOf } from "@/lib/sections/enrollment";
-import { termLabel } from "@/lib/sections/terms";
-import { deleteAccountAction } from "./actions";
+import { termLabel, timeZones } from "@/lib/sections/terms";
+import { TimeZoneForm } from "@/components/account/time-zone-form";
+import { deleteAccountAction, setTimeZoneAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -38,6 +39,8 @@ export default async function AccountPage({ searchParams }: Props) {
           </>
         )}
       </dl>
+
+      <TimeZoneForm current={user.timeZone ?? ""} sectionZone={section?.timeZone ?? null} zones={timeZones()} action={setTimeZoneAction} />
 
       <h2>Your data</h2>
       <p>Download everything Casebook keeps about you: your profile, lesson progress, quiz attempts and answers, readiness and certificates, as a JSON file.</p>

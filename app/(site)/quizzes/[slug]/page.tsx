@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getQuizOverview } from "@/lib/quiz/attempts";
-import { effectiveDue } from "@/lib/sections/dates";
+import { isLate } from "@/lib/sections/dates";
 import { startAttemptAction } from "./actions";
 
 export const metadata: Metadata = { title: "Quiz" };
@@ -18,7 +18,6 @@ export default async function QuizPage({ params, searchParams }: Props) {
   if (!overview) notFound();
   const { quiz, limits, attempts, inProgress, attemptsLeft, bestPercent, passed, locked, closed, availability, dueText, dates } = overview;
   const { notice } = await searchParams;
-  const due = dates ? effectiveDue(dates) : null;
   const minutes = limits.timeLimitSeconds ? Math.round(limits.timeLimitSeconds / 60) : null;
 
   return (
@@ -92,7 +91,7 @@ export default async function QuizPage({ params, searchParams }: Props) {
                   <td>{a.status === "graded" ? `${a.percent}% · ${a.passed ? "passed" : "not passed"}` : "in progress"}</td>
                   <td>
                     {a.submittedAt ? a.submittedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—"}
-                    {a.submittedAt && due && a.submittedAt > due ? " (late)" : ""}
+                    {isLate(a.submittedAt, dates) ? " (late)" : ""}
                   </td>
                 </tr>
               ))}

@@ -1,29 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { formAction, formStateOf } from "@/lib/boundary/action";
-import { accommodationSchema } from "@/lib/roster/schemas";
 import { setAccommodation } from "@/lib/roster/student-detail";
 import { moveStudent } from "@/lib/sections/enrollment";
-import { extensionSchema, moveStudentSchema } from "@/lib/sections/schemas";
-import { grantExtension } from "@/lib/sections/schedule";
-
-const ECHO = ["studentId", "timeMultiplier", "extraAttempts"];
-
-export const setAccommodationAction = formAction(
-  {
-    access: "staff",
-    returnTo: "/instructor",
-    schema: accommodationSchema,
-    fields: (form) => Object.fromEntries(ECHO.map((key) => [key, String(form.get(key) ?? "")])),
-    echo: ECHO,
-  },
-  async ({ user, input, values }) => {
-    const result = await setAccommodation(user, input.studentId, { timeMultiplier: input.timeMultiplier, extraAttempts: input.extraAttempts });
-    if (!result.ok) return formStateOf(result, values);
-    revalidatePath(`/instructor/students/${input.studentId}`);
-    return { ok: true, message: "Accommodation saved. It applies to the student's next attempt.", values };
-  },
-);
+import { EXTENSION_FIELDS, extensionSchema, moveStudentSchema } from "@/lib/sections/schemas";
+import { extensionText, setExtension } from "@/lib/sections/schedule";
 
 export const moveStudentAction = formAction(
   { access: "staff", returnTo: "/instructor", schema: moveStudentSchema, fields: (form) => ({ studentId: form.get("studentId"), sectionId: form.get("sectionId") }) },
@@ -34,11 +15,21 @@ export const moveStudentAction = formAction(
   },
 );
 
+/**
+ * The drill-down's one form for what a student is granted: one quiz's extension (due
+ * date, attempts, time), or extra attempts and time on every quiz (their accommodation).
+ */
 export const grantExtensionAction = formAction(
-  { access: "staff", returnTo: "/instructor", schema: extensionSchema, fields: (form) => ({ studentId: form.get("studentId"), quizId: form.get("quizId"), dueOn: form.get("dueOn") }), echo: ["quizId", "dueOn"] },
+  { access: "staff", returnTo: "/instructor", schema: extensionSchema, fields: (form) => Object.fromEntries(EXTENSION_FIELDS.map((key) => [key, String(form.get(key) ?? "")])), echo: EXTENSION_FIELDS.filter((key) => key !== "remove") },
   async ({ user, input, values }) => {
-    const { dueText } = await grantExtension(user, input);
+    if (input.quizId === "all") {
+      const result = await setAccommodation(user, input.studentId, { timeMultiplier: input.timeMultiplier, extraAttempts: input.extraAttempts });
+      if (!result.ok) return formStateOf(result, values);
+      revalidatePath(`/instructor/students/${input.studentId}`);
+      return { ok: true, message: `Saved for every quiz: ${extensionText({ dueText: null, ...result })}. It applies to the student's next attempt.` };
+    }
+    const { removed, text } = await setExtension(user, { ...input, quizId: input.quizId });
     revalidatePath(`/instructor/students/${input.studentId}`);
-    return { ok: true, message: `Extension granted: now due ${dueText}. The student was told by mail.`, values };
+    return { ok: true, message: removed ? "Extension removed: the section's dates and limits apply." : `Extension granted: ${text}. The student was told by mail.` };
   },
 );

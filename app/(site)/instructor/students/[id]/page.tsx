@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AccommodationForm } from "@/components/instructor/accommodation-form";
 import { InstructorNav } from "@/components/instructor/nav";
 import { ReviewList } from "@/components/quiz/review-list";
 import { Checklist } from "@/components/readiness/checklist";
@@ -12,8 +11,8 @@ import { sectionsInScope } from "@/lib/sections/scope";
 import { ExtensionForm } from "@/components/instructor/extension-form";
 import { formatInZone } from "@/lib/sections/dates";
 import { getCourse, getStructure } from "@/lib/course/structure";
-import { extensionsOf } from "@/lib/sections/schedule";
-import { grantExtensionAction, moveStudentAction, setAccommodationAction } from "./actions";
+import { extensionText } from "@/lib/sections/schedule";
+import { grantExtensionAction, moveStudentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Student" };
 
@@ -27,10 +26,9 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const viewer = await requireStaff("/instructor");
   const detail = await getStudentDetail(viewer, (await params).id);
   if (!detail) notFound();
-  const { student, readiness, attempts, timeline, accommodation, retakeNotes, sections } = detail;
+  const { student, readiness, attempts, timeline, accommodation, retakeNotes, sections, extensions } = detail;
   const current = sections.find((s) => !s.endedAt) ?? null;
   const movable = await sectionsInScope(viewer);
-  const extensions = await extensionsOf(viewer, student.id);
   const allQuizzes = (await getStructure((await getCourse()).id)).quizzes.map((q) => ({ id: q.id, title: q.title }));
   const zone = movable.find((s) => s.id === current?.id)?.timeZone ?? "UTC";
   return (
@@ -67,23 +65,21 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
       </section>
 
       <section aria-labelledby="extension-heading" className="card">
-        <h2 id="extension-heading">Extensions</h2>
-        <p>A later due date for one quiz, for this student only. It replaces the section&apos;s date for them, is recorded in the audit log, and the student is told by mail.</p>
-        {extensions.length > 0 && (
-          <ul data-testid="extensions">
-            {extensions.map((x) => (
-              <li key={x.quizId}>
-                {x.quiz.title}: due {formatInZone(x.dueAt, zone)}
-              </li>
-            ))}
-          </ul>
-        )}
-        <ExtensionForm studentId={student.id} quizzes={allQuizzes} action={grantExtensionAction} />
-      </section>
-
-      <section aria-labelledby="accommodation-heading" className="card">
-        <h2 id="accommodation-heading">Accommodations</h2>
-        <p>Extra time multiplies every timed quiz&apos;s limit; extra attempts add to every quiz&apos;s limit. Changes are recorded in the audit log.</p>
+        <h2 id="extension-heading">Extensions and accommodations</h2>
+        <p>
+          For one quiz: a later due date (it replaces the section&apos;s date for this student), extra attempts and extra time. For every quiz: extra attempts
+          and time as a standing accommodation. Each change is recorded in the audit log; an extension is mailed to the student.
+        </p>
+        <ul data-testid="extensions">
+          <li>
+            Every quiz: {accommodation.extraAttempts === 0 && accommodation.timeMultiplier === 1 ? "no accommodation" : extensionText({ dueText: null, ...accommodation })}
+          </li>
+          {extensions.map((x) => (
+            <li key={x.quizId}>
+              {x.quiz.title}: {extensionText({ dueText: x.dueAt && formatInZone(x.dueAt, zone), extraAttempts: x.extraAttempts, timeMultiplier: x.timeMultiplier })}
+            </li>
+          ))}
+        </ul>
         {retakeNotes.length > 0 && (
           <div className="alert" data-testid="retake-notes">
             <p>
@@ -96,7 +92,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
             </ul>
           </div>
         )}
-        <AccommodationForm studentId={student.id} current={accommodation} action={setAccommodationAction} />
+        <ExtensionForm studentId={student.id} quizzes={allQuizzes} standing={accommodation} action={grantExtensionAction} />
       </section>
 
       <section aria-labelledby="timeline-heading">
@@ -119,7 +115,8 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
         {attempts.map((a) => (
           <details key={a.id} className="attempt-detail" data-testid="attempt-detail">
             <summary>
-              {a.quiz.title}, attempt {a.attemptNumber}: {a.status === "graded" ? `${a.percent}% (${a.passed ? "passed" : "not passed"})` : "in progress"} · time taken {duration(a.seconds)}
+              {a.quiz.title}, attempt {a.attemptNumber}: {a.status === "graded" ? `${a.percent}% (${a.passed ? "passed" : "not passed"})` : "in progress"}
+              {a.late ? " · late" : ""} · time taken {duration(a.seconds)}
               {a.deadlineAt ? ` · deadline ${a.deadlineAt.toISOString().replace("T", " ").slice(0, 16)} UTC` : ""}
             </summary>
             <ReviewList questions={a.questions} />
