@@ -6,7 +6,7 @@ import type { Browser, Page } from "@playwright/test";
 import { dayIn } from "../lib/sections/terms";
 import { expectAccessible } from "./support/axe";
 import { E2E_BASE_URL } from "./support/env";
-import { createInstructor, expect, newAccount, progressCli, signIn, test, type Account } from "./support/fixtures";
+import { createInstructor, expect, newAccount, progressCli, signIn, signUp, test, type Account } from "./support/fixtures";
 import { mailFor } from "./support/mailbox";
 
 const ZONE = "America/Chicago";
@@ -19,12 +19,7 @@ const newPage = async (browser: Browser) => (await browser.newContext({ baseURL:
 async function studentIn(browser: Browser, code: string): Promise<{ page: Page; account: Account }> {
   const account = newAccount("dated");
   const page = await newPage(browser);
-  await page.goto(`/signup?code=${code}`);
-  await page.getByLabel("Full name").fill(account.name);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("signed-in-name")).toHaveText(account.name);
+  await signUp(page, account, code);
   progressCli("complete-lesson", account.email, "legal-team");
   return { page, account };
 }

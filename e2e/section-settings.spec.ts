@@ -4,7 +4,7 @@
 import type { Browser } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { E2E_BASE_URL } from "./support/env";
-import { createInstructor, expect, newAccount, progressCli, signIn, test } from "./support/fixtures";
+import { createInstructor, expect, newAccount, progressCli, signIn, signUp, test } from "./support/fixtures";
 
 const newPage = async (browser: Browser) => (await browser.newContext({ baseURL: E2E_BASE_URL })).newPage();
 
@@ -34,12 +34,7 @@ test("an instructor sets their section's pass mark and attempts; their students 
   // A student of this section sees the section's rules; one who signed up elsewhere does not.
   const account = newAccount("ruled");
   const student = await newPage(browser);
-  await student.goto(`/signup?code=${code}`);
-  await student.getByLabel("Full name").fill(account.name);
-  await student.getByLabel("Email").fill(account.email);
-  await student.getByLabel("Password").fill(account.password);
-  await student.getByRole("button", { name: "Create account" }).click();
-  await expect(student.getByTestId("signed-in-name")).toHaveText(account.name);
+  await signUp(student, account, code);
   progressCli("complete-lesson", account.email, "legal-team");
   await student.goto("/quizzes/legal-team-quiz");
   await expect(student.getByText("Pass mark: 70%.")).toBeVisible();
@@ -48,6 +43,7 @@ test("an instructor sets their section's pass mark and attempts; their students 
 });
 
 test("instructors read the course's bounds; the coordinator edits them", async ({ browser }) => {
+  test.setTimeout(120_000); // two sign-ins, an axe scan and three page loads on a loaded CI machine
   const teacher = createInstructor("instructor", null);
   const page = await newPage(browser);
   await signIn(page, teacher);

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { FormFeedback } from "@/components/forms/form-feedback";
+import { TimeZoneOptions } from "@/components/forms/time-zone-options";
 import type { FormState } from "@/lib/forms";
 
 type Props = { current: string; sectionZone: string | null; zones: string[]; action: (prev: FormState, form: FormData) => Promise<FormState> };
@@ -24,11 +25,7 @@ export function TimeZoneForm({ current, sectionZone, zones, action }: Props) {
         )}
         <select id="own-time-zone" name="timeZone" defaultValue={state.values?.timeZone ?? current} aria-invalid={error ? true : undefined} aria-describedby={error ? "own-time-zone-hint own-time-zone-error" : "own-time-zone-hint"}>
           <option value="">Same as my section</option>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
+          <TimeZoneOptions zones={zones} />
         </select>
       </div>
       <button type="submit" className="button button--small" disabled={pending}>

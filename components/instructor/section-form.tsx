@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormFeedback } from "@/components/forms/form-feedback";
+import { TimeZoneOptions } from "@/components/forms/time-zone-options";
 import type { FormState } from "@/lib/forms";
 
 type Props = {
@@ -42,11 +43,7 @@ export function SectionForm({ action, zones, current, submitLabel }: Props) {
           aria-invalid={zoneError ? true : undefined}
           aria-describedby={`${current?.sectionId ?? "new"}-timeZone-hint${zoneError ? ` ${current?.sectionId ?? "new"}-timeZone-error` : ""}`}
         >
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
+          <TimeZoneOptions zones={zones} />
         </select>
       </div>
       <button type="submit" className="button" disabled={pending}>

@@ -26,8 +26,9 @@ export function createInstructor(role: "instructor" | "coordinator" = "instructo
   return account;
 }
 
-export async function signUp(page: Page, account: Account) {
-  await page.goto("/signup");
+/** Creates a student account in the browser; with `code`, from a section's enrollment link. */
+export async function signUp(page: Page, account: Account, code?: string) {
+  await page.goto(code ? `/signup?code=${code}` : "/signup");
   await page.getByLabel("Full name").fill(account.name);
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
