@@ -41,6 +41,9 @@ async function main() {
     console.log(await placeInSection(user, parsed.data.section));
   }
   console.log(`Saved ${user.role} ${user.email}${parsed.data.password ? "" : ` with password: ${password}`}`);
+  // Close the pool: on PostgreSQL its idle connections kept the process alive about 10 s
+  // longer (every e2e spec that creates a staff account waited for it).
+  await (await import("../lib/db")).db.$disconnect();
 }
 
 main().catch((error) => {
