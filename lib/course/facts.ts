@@ -3,12 +3,14 @@ import type { Tx } from "@/lib/db";
 import { bestAttempts, type ObjectiveSums } from "./rules";
 import type { CourseStructure } from "./structure";
 import { buildOutline, type LessonRecord, type Outline, type QuizRecord } from "@/lib/progress/outline";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 import type { ObjectiveEvidence, ReadinessInput } from "@/lib/readiness/rules";
 
 /**
  * The source rows every per-student rule reads (outline, progress percent, best scores,
  * readiness, the roster summary), loaded for many students in a fixed number of queries
- * and through any client, so the write path can read inside its own transaction.
+ * and through any client, so the write path can read inside its own transaction. Only
+ * the current run counts (ADR 0017): a past term's work is history, not progress.
  */
 export type StudentFacts = {
   lessonRecords: Map<string, LessonRecord>;
@@ -23,9 +25,9 @@ type Milestones = Pick<StudentFacts, "selfAssessed" | "signedOff" | "readyAt">;
 /** The self-assessment, sign-off and readiness rows: readiness needs them, the outline does not. */
 export async function loadMilestones(client: Tx, courseId: string, userIds: string[]): Promise<Map<string, Milestones>> {
   const [selfAssessments, signOffs, readiness] = await Promise.all([
-    client.skillsSelfAssessment.findMany({ where: { userId: { in: userIds }, courseId }, select: { userId: true } }),
-    client.instructorSignOff.findMany({ where: { studentId: { in: userIds }, courseId }, select: { studentId: true } }),
-    client.readiness.findMany({ where: { userId: { in: userIds }, courseId }, select: { userId: true, reachedAt: true } }),
+    client.skillsSelfAssessment.findMany({ where: { userId: { in: userIds }, courseId, pastRun: CURRENT_RUN }, select: { userId: true } }),
+    client.instructorSignOff.findMany({ where: { studentId: { in: userIds }, courseId, pastRun: CURRENT_RUN }, select: { studentId: true } }),
+    client.readiness.findMany({ where: { userId: { in: userIds }, courseId, pastRun: CURRENT_RUN }, select: { userId: true, reachedAt: true } }),
   ]);
   const milestones = new Map<string, Milestones>(userIds.map((id) => [id, { selfAssessed: false, signedOff: false, readyAt: null }]));
   for (const s of selfAssessments) milestones.get(s.userId)!.selfAssessed = true;
@@ -40,9 +42,9 @@ export async function loadMilestones(client: Tx, courseId: string, userIds: stri
  */
 export async function loadStudentFacts(client: Tx, courseId: string, userIds: string[], { milestones = true } = {}): Promise<Map<string, StudentFacts>> {
   const [progress, attempts, marks] = await Promise.all([
-    client.lessonProgress.findMany({ where: { userId: { in: userIds }, lesson: { courseId } }, select: { userId: true, lessonId: true, startedAt: true, completedAt: true } }),
+    client.lessonProgress.findMany({ where: { userId: { in: userIds }, pastRun: CURRENT_RUN, lesson: { courseId } }, select: { userId: true, lessonId: true, startedAt: true, completedAt: true } }),
     client.quizAttempt.findMany({
-      where: { userId: { in: userIds }, quiz: { courseId } },
+      where: { userId: { in: userIds }, pastRun: CURRENT_RUN, quiz: { courseId } },
       select: { id: true, userId: true, quizId: true, status: true, percent: true, passed: true, attemptNumber: true },
     }),
     milestones ? loadMilestones(client, courseId, userIds) : new Map<string, Milestones>(),

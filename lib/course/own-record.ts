@@ -3,13 +3,14 @@ import "server-only";
 // the quiz landing, readiness and the certificate need, in ONE statement (issue 13: a
 // signed-in page sends at most three). The tables differ, so the statement is a UNION ALL
 // of one branch per table into shared typed slots (text s*, number n*, boolean b*, time
-// d*); each branch names its columns. The roster's write path reads the same rows for
+// d*); each branch names its columns. Only the current run is read (ADR 0017). The roster's write path reads the same rows for
 // many students through Prisma (lib/course/facts.ts loadStudentFacts); a test compares
 // the two readers row for row (tests/integration/own-record.test.ts).
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { asDouble, emptySlot } from "@/lib/db/dialect";
 import { rawBool, rawDate, rawNumber, rawText } from "@/lib/db/raw";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 import { isLatePolicy, type QuizDates } from "@/lib/sections/dates";
 import { parseSectionSettings, type SectionSettings } from "./config";
 import type { StudentFacts } from "./facts";
@@ -34,6 +35,8 @@ export type OwnRecord = {
   extensions: Map<string, { timeMultiplier: number; extraAttempts: number }>;
   /** The active section and its own rules (lib/course/rules.ts rulesFor), or null. */
   section: { id: string; settings: SectionSettings } | null;
+  /** How many past runs the student has (they started the course again; ADR 0017). */
+  pastRuns: number;
 };
 
 type Slots = { kind: string; s1: unknown; s2: unknown; s3: unknown; n1: unknown; n2: unknown; b1: unknown; b2: unknown; b3: unknown; d1: unknown; d2: unknown; d3: unknown };
@@ -46,29 +49,29 @@ function statement(userId: string, courseId: string) {
   const quizzes = Prisma.sql`SELECT "id" FROM "Quiz" WHERE "courseId" = ${courseId}`;
   return Prisma.sql`
     SELECT 'lesson' AS "kind", "lessonId" AS "s1", ${S} AS "s2", ${S} AS "s3", ${N} AS "n1", ${N} AS "n2", ${B} AS "b1", ${B} AS "b2", ${B} AS "b3", "startedAt" AS "d1", "completedAt" AS "d2", ${D} AS "d3"
-      FROM "LessonProgress" WHERE "userId" = ${userId} AND "lessonId" IN (${lessons})
+      FROM "LessonProgress" WHERE "userId" = ${userId} AND "pastRun" = ${CURRENT_RUN} AND "lessonId" IN (${lessons})
     UNION ALL
     SELECT 'attempt', "id", "quizId", "status", ${num(Prisma.sql`"percent"`)}, ${num(Prisma.sql`"attemptNumber"`)}, "passed", "autoSubmitted", "keysRevealed", "startedAt", "submittedAt", "deadlineAt"
-      FROM "QuizAttempt" WHERE "userId" = ${userId} AND "quizId" IN (${quizzes})
+      FROM "QuizAttempt" WHERE "userId" = ${userId} AND "pastRun" = ${CURRENT_RUN} AND "quizId" IN (${quizzes})
     UNION ALL
     SELECT 'self', ${S}, ${S}, ${S}, ${N}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
-      FROM "SkillsSelfAssessment" WHERE "userId" = ${userId} AND "courseId" = ${courseId}
+      FROM "SkillsSelfAssessment" WHERE "userId" = ${userId} AND "courseId" = ${courseId} AND "pastRun" = ${CURRENT_RUN}
     UNION ALL
     SELECT 'signoff', ${S}, ${S}, ${S}, ${N}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
-      FROM "InstructorSignOff" WHERE "studentId" = ${userId} AND "courseId" = ${courseId}
+      FROM "InstructorSignOff" WHERE "studentId" = ${userId} AND "courseId" = ${courseId} AND "pastRun" = ${CURRENT_RUN}
     UNION ALL
     SELECT 'ready', ${S}, ${S}, ${S}, ${N}, ${N}, ${B}, ${B}, ${B}, "reachedAt", ${D}, ${D}
-      FROM "Readiness" WHERE "userId" = ${userId} AND "courseId" = ${courseId}
+      FROM "Readiness" WHERE "userId" = ${userId} AND "courseId" = ${courseId} AND "pastRun" = ${CURRENT_RUN}
     UNION ALL
     SELECT 'certificate', "code", "holderName", "revokedReason", ${N}, ${N}, ${B}, ${B}, ${B}, "issuedAt", "revokedAt", "withdrawnAt"
-      FROM "Certificate" WHERE "userId" = ${userId} AND "courseId" = ${courseId}
+      FROM "Certificate" WHERE "userId" = ${userId} AND "courseId" = ${courseId} AND "pastRun" = ${CURRENT_RUN}
     UNION ALL
     SELECT 'accommodation', ${S}, ${S}, ${S}, ${num(Prisma.sql`"timeMultiplier"`)}, ${num(Prisma.sql`"extraAttempts"`)}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
       FROM "Accommodation" WHERE "userId" = ${userId} AND "courseId" = ${courseId}
     UNION ALL
     SELECT 'answer', aa."attemptId", aa."questionId", ${S}, ${num(Prisma.sql`aa."score"`)}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
       FROM "AttemptAnswer" aa JOIN "QuizAttempt" qa ON qa."id" = aa."attemptId"
-      WHERE qa."userId" = ${userId} AND qa."status" = 'graded' AND qa."quizId" IN (${quizzes})
+      WHERE qa."userId" = ${userId} AND qa."pastRun" = ${CURRENT_RUN} AND qa."status" = 'graded' AND qa."quizId" IN (${quizzes})
     UNION ALL
     SELECT 'section', e."sectionId", sec."settings", ${S}, ${N}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
       FROM "Enrollment" e JOIN "Section" sec ON sec."id" = e."sectionId"
@@ -80,7 +83,10 @@ function statement(userId: string, courseId: string) {
     UNION ALL
     SELECT 'extension', x."quizId", ${S}, sec."timeZone", ${num(Prisma.sql`x."timeMultiplier"`)}, ${num(Prisma.sql`x."extraAttempts"`)}, ${B}, ${B}, ${B}, x."dueAt", ${D}, ${D}
       FROM "DueDateExtension" x LEFT JOIN "Enrollment" e ON e."userId" = x."userId" AND e."activeCourseId" = ${courseId} LEFT JOIN "Section" sec ON sec."id" = e."sectionId"
-      WHERE x."userId" = ${userId} AND x."quizId" IN (${quizzes})`;
+      WHERE x."userId" = ${userId} AND x."quizId" IN (${quizzes})
+    UNION ALL
+    SELECT 'pastruns', ${S}, ${S}, ${S}, ${num(Prisma.sql`MAX("pastRun")`)}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
+      FROM "Enrollment" WHERE "userId" = ${userId} AND "courseId" = ${courseId}`;
 }
 
 /** The student's own record in one statement, through any client. */
@@ -94,6 +100,7 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
     schedule: new Map(),
     extensions: new Map(),
     section: null,
+    pastRuns: 0,
   };
   const extensions: { quizId: string; dueAt: Date; timeZone: string }[] = [];
   for (const row of rows) {
@@ -145,6 +152,9 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
           extendedTo: null,
           timeZone: rawText(row.s3) ?? "UTC",
         });
+        break;
+      case "pastruns":
+        record.pastRuns = rawNumber(row.n1) ?? 0;
         break;
       case "extension": {
         const dueAt = rawDate(row.d1);

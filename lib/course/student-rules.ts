@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { parseCourseConfig, parseSectionSettings, type CourseConfig, type SectionSettings } from "./config";
 import { passMarkFor, rulesFor, type CourseRules } from "./rules";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 
 const CHUNK = 1000;
 
@@ -35,7 +36,8 @@ export async function rulesOfStudent(tx: Tx, courseId: string, userId: string): 
 /**
  * Every graded attempt of these students gets its `passed` derived again from the pass
  * marks that now apply to them (after a change of the course's or their section's rules,
- * or a move to another section), so the result page, the roster and readiness agree.
+ * or a move to another section), so the result page, the roster and readiness agree. A past
+ * run's attempts keep the passes its own rules decided.
  * Students are grouped by their marks: one pair of statements per quiz and group.
  */
 export async function reapplyPassMarks(tx: Tx, course: { id: string }, config: CourseConfig, userIds: string[]) {
@@ -56,7 +58,7 @@ export async function reapplyPassMarks(tx: Tx, course: { id: string }, config: C
       for (const quiz of quizzes) {
         const mark = passMarkFor(quiz, rules);
         await tx.$executeRaw`UPDATE "QuizAttempt" SET "passed" = (CASE WHEN "percent" >= ${mark} THEN TRUE ELSE FALSE END)
-          WHERE "quizId" = ${quiz.id} AND "status" = 'graded' AND "userId" IN (${chunk})
+          WHERE "quizId" = ${quiz.id} AND "status" = 'graded' AND "pastRun" = ${CURRENT_RUN} AND "userId" IN (${chunk})
             AND "passed" <> (CASE WHEN "percent" >= ${mark} THEN TRUE ELSE FALSE END)`;
       }
     }

@@ -7,11 +7,15 @@ import { passMarkFor, rulesFor } from "@/lib/course/rules";
 import { getCourse } from "@/lib/course/structure";
 import { chooseSections, inSections, ofSectionStudents } from "@/lib/sections/scope";
 import { discrimination, facility, flagsFor, optionCounts, type ItemSums } from "./stats";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 
 type SumRow = { questionId: string; n: number | bigint; sx: number | null; sxx: number | null; sr: number | null; srr: number | null; sxr: number | null };
 
 /** Attempts (alias t) by the students of the chosen sections (lib/sections/scope.ts). */
-const byStudentsOf = (ids: string[] | null) => ofSectionStudents(Prisma.sql`t."userId"`, ids);
+// The course as a whole: every graded attempt, past runs included (how a question performs
+// over all its evidence). Sections: their students' current runs, this term's work (ADR 0017).
+const byStudentsOf = (ids: string[] | null) =>
+  ids === null ? Prisma.sql`1 = 1` : Prisma.sql`t."pastRun" = ${CURRENT_RUN} AND ${ofSectionStudents(Prisma.sql`t."userId"`, ids)}`;
 
 /** Null when the requested section is not the viewer's. */
 export async function listQuizzesForAnalysis(viewer: CurrentUser, section?: string) {
@@ -88,7 +92,7 @@ export async function studentsBelowMastery(questionIds: string[], masteryPercent
     WITH ranked AS (
       SELECT t."id", ROW_NUMBER() OVER (PARTITION BY t."userId", t."quizId" ORDER BY t."percent" DESC, t."attemptNumber" ASC) AS "rank"
       FROM "QuizAttempt" t
-      WHERE t."status" = 'graded' AND ${byStudentsOf(sectionIds)} AND t."quizId" IN (SELECT DISTINCT "quizId" FROM "Question" WHERE "id" IN (${Prisma.join(questionIds)}))
+      WHERE t."status" = 'graded' AND t."pastRun" = ${CURRENT_RUN} AND ${byStudentsOf(sectionIds)} AND t."quizId" IN (SELECT DISTINCT "quizId" FROM "Question" WHERE "id" IN (${Prisma.join(questionIds)}))
     )
     SELECT t."userId" AS "userId", SUM(a."score" * q."points") AS "earned", SUM(q."points") AS "possible"
     FROM ranked r
@@ -129,7 +133,7 @@ export async function analyzeObjectives(viewer: CurrentUser, objectiveId?: strin
       : await db.$queryRaw<{ questionId: string; earned: number | null; answered: number | bigint }[]>`
         SELECT a."questionId" AS "questionId", SUM(a."score") AS "earned", COUNT(a."score") AS "answered"
         FROM "Enrollment" e
-        JOIN "QuizAttempt" t ON t."userId" = e."userId"
+        JOIN "QuizAttempt" t ON t."userId" = e."userId" AND t."pastRun" = ${CURRENT_RUN}
         JOIN "AttemptAnswer" a ON a."attemptId" = t."id"
         WHERE ${inSections(Prisma.sql`e."sectionId"`, chosen.ids)} AND (e."endedAt" IS NULL OR e."endReason" = 'closed')
           AND a."questionId" IN (${questionIn}) AND a."score" IS NOT NULL

@@ -10,11 +10,15 @@ import { fieldErrorsOf } from "@/lib/forms";
 import { payloadOf } from "@/lib/quiz/columns";
 import { describeResponse } from "@/lib/quiz/describe";
 import { deleteAccountSchema } from "./schemas";
+import { CURRENT_RUN } from "@/lib/progress/runs";
+
+const PAST_RUN_ANSWERS = "Withheld: from an earlier term, and you are taking the course again.";
 
 /**
  * Everything Casebook holds about the student, as they would read it. Attempts carry
  * their totals but not per-question correctness: the review policy decides when a
- * student may see that, and a download must not get around it.
+ * student may see that, and a download must not get around it. Every run is included;
+ * `pastRun` tells them apart (0: the current run, ADR 0017).
  */
 export async function exportUserData(user: CurrentUser) {
   const profile = await db.user.findUniqueOrThrow({
@@ -24,12 +28,13 @@ export async function exportUserData(user: CurrentUser) {
   const [progress, attempts, readiness, certificates, selfAssessments, accommodations, enrollments, extensions, invitations] = await Promise.all([
     db.lessonProgress.findMany({
       where: { userId: user.id },
-      select: { startedAt: true, lastVisitedAt: true, completedAt: true, lesson: { select: { slug: true, title: true } } },
+      select: { pastRun: true, startedAt: true, lastVisitedAt: true, completedAt: true, lesson: { select: { slug: true, title: true } } },
       orderBy: { startedAt: "asc" },
     }),
     db.quizAttempt.findMany({
       where: { userId: user.id },
       select: {
+        pastRun: true,
         attemptNumber: true,
         status: true,
         startedAt: true,
@@ -43,11 +48,11 @@ export async function exportUserData(user: CurrentUser) {
       },
       orderBy: { startedAt: "asc" },
     }),
-    db.readiness.findMany({ where: { userId: user.id }, select: { reachedAt: true } }),
-    db.certificate.findMany({ where: { userId: user.id }, select: { code: true, holderName: true, issuedAt: true, revokedAt: true, revokedReason: true } }),
-    db.skillsSelfAssessment.findMany({ where: { userId: user.id }, select: { ratings: true, specialization: true, submittedAt: true, updatedAt: true } }),
+    db.readiness.findMany({ where: { userId: user.id }, select: { pastRun: true, reachedAt: true } }),
+    db.certificate.findMany({ where: { userId: user.id }, select: { pastRun: true, code: true, holderName: true, issuedAt: true, revokedAt: true, revokedReason: true } }),
+    db.skillsSelfAssessment.findMany({ where: { userId: user.id }, select: { pastRun: true, ratings: true, specialization: true, submittedAt: true, updatedAt: true } }),
     db.accommodation.findMany({ where: { userId: user.id }, select: { timeMultiplier: true, extraAttempts: true, updatedAt: true } }),
-    db.enrollment.findMany({ where: { userId: user.id }, select: { startedAt: true, endedAt: true, endReason: true, section: { select: { name: true } } }, orderBy: { startedAt: "asc" } }),
+    db.enrollment.findMany({ where: { userId: user.id }, select: { pastRun: true, startedAt: true, endedAt: true, endReason: true, section: { select: { name: true } } }, orderBy: { startedAt: "asc" } }),
     db.dueDateExtension.findMany({ where: { userId: user.id }, select: { dueAt: true, extraAttempts: true, timeMultiplier: true, updatedAt: true, quiz: { select: { slug: true, title: true } } } }),
     db.invitation.findMany({ where: { OR: [{ userId: user.id }, { email: user.email.toLowerCase() }] }, select: { name: true, email: true, createdAt: true, expiresAt: true, acceptedAt: true, section: { select: { name: true } } } }),
   ]);
@@ -61,9 +66,13 @@ export async function exportUserData(user: CurrentUser) {
       ...a,
       // In words, never option ids: ids mean nothing to a person, and an open attempt's
       // served aliases must not be linkable to stored ids through a download.
-      answers: answers.map((x) => ({ question: x.question.prompt, answer: describeResponse(x.question.type, payloadOf(x.question), JSON.parse(x.response)), savedAt: x.savedAt })),
+      // A past run's answers with its totals would say which were right, while the current
+      // run takes the same quizzes again (ADR 0017): they stay out of the download.
+      answers: a.pastRun === CURRENT_RUN ? answers.map((x) => ({ question: x.question.prompt, answer: describeResponse(x.question.type, payloadOf(x.question), JSON.parse(x.response)), savedAt: x.savedAt })) : [],
+      answersWithheld: a.pastRun === CURRENT_RUN ? undefined : PAST_RUN_ANSWERS,
     })),
-    readiness: readiness[0] ?? null,
+    readiness: readiness.find((r) => r.pastRun === CURRENT_RUN) ?? null,
+    pastRunsReadiness: readiness.filter((r) => r.pastRun !== CURRENT_RUN),
     certificates,
     skillsSelfAssessments: selfAssessments.map((s) => ({ ...s, ratings: JSON.parse(s.ratings) as unknown })),
     accommodations,

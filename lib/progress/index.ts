@@ -15,6 +15,7 @@ import { retryOnConflict } from "@/lib/db/retry";
 import { previewOutline, type Outline } from "./outline";
 import { dueLabel } from "@/lib/sections/dates";
 import { noteLessonView } from "./visits";
+import { CURRENT_RUN } from "./runs";
 
 export { ACTIVITY_RESOLUTION_MS } from "./visits";
 
@@ -133,10 +134,10 @@ export async function completeLesson(user: CurrentUser, slug: string): Promise<C
   if (step.status === "locked") return { ok: false, message: step.lockedReason ?? "This lesson is locked." };
   const lesson = await db.lesson.findUniqueOrThrow({ where: { id: step.id }, select: { id: true, contentHash: true } });
   const now = new Date();
-  const key = { userId: user.id, lessonId: lesson.id };
+  const key = { userId: user.id, lessonId: lesson.id, pastRun: CURRENT_RUN };
   await retryOnConflict(() =>
     db.lessonProgress.upsert({
-      where: { userId_lessonId: key },
+      where: { userId_lessonId_pastRun: key },
       create: { ...key, startedAt: now, lastVisitedAt: now },
       update: {},
       select: { id: true },
@@ -152,7 +153,7 @@ export async function completeLesson(user: CurrentUser, slug: string): Promise<C
     if (count > 0) await recordStudentChanges(tx, [user.id]);
     return count;
   }));
-  const row = await db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonId: key }, select: { completedAt: true } });
+  const row = await db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonId_pastRun: key }, select: { completedAt: true } });
   return { ok: true, completedAt: row.completedAt!, alreadyComplete: count === 0 };
 }
 

@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
 import { touchActivity } from "@/lib/roster/summaries";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { CURRENT_RUN } from "./runs";
 
 /** The user or the lesson no longer exists (foreign key, or nothing to update): retrying cannot help. */
 function isMissingReference(error: unknown): boolean {
@@ -110,14 +111,14 @@ async function writeView({ userId, lessonId, at, start, visit, active }: Visit):
   if (start) {
     await retryOnConflict(() =>
       db.lessonProgress.upsert({
-        where: { userId_lessonId: { userId, lessonId } },
+        where: { userId_lessonId_pastRun: { userId, lessonId, pastRun: CURRENT_RUN } },
         create: { userId, lessonId, startedAt: at, lastVisitedAt: at },
         update: {},
         select: { id: true },
       }),
     );
   } else if (visit) {
-    await db.lessonProgress.updateMany({ where: { userId, lessonId }, data: { lastVisitedAt: at } });
+    await db.lessonProgress.updateMany({ where: { userId, lessonId, pastRun: CURRENT_RUN }, data: { lastVisitedAt: at } });
   }
   if (!active) return;
   const staleBefore = new Date(at.getTime() - ACTIVITY_RESOLUTION_MS);

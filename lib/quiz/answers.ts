@@ -14,6 +14,7 @@ import { lockRowsForShare, timeValue } from "@/lib/db/dialect";
 import { randomUUID } from "node:crypto";
 import { fail, NOT_FOUND, type Failure, type Result } from "./result";
 import { isQuestionType, responseSchemas, type QuestionType } from "./types";
+import { CLOSED_UNFINISHED } from "@/lib/progress/restart";
 
 /** Largest answer payload accepted, in bytes of JSON. */
 export const MAX_RESPONSE_BYTES = 4_096;
@@ -70,6 +71,7 @@ const CLOSED = fail(409, "This attempt is already submitted. Time may have run o
 async function openAttempt(user: CurrentUser, attemptId: string): Promise<Result<{ layout: LayoutEntry[]; deadlineAt: Date | null }>> {
   const owned = await getOwnAttempt(user, attemptId);
   if (!owned) return NOT_FOUND;
+  if (owned.status === CLOSED_UNFINISHED) return fail(409, "This attempt was closed when you started the course again in a new term; it was not graded.");
   if (owned.status !== "in_progress" || isPastGrace(owned.deadlineAt))
     return CLOSED;
   return { ok: true, layout: layoutSchema.parse(JSON.parse(owned.layout)), deadlineAt: owned.deadlineAt };

@@ -14,6 +14,7 @@ import { deadlineFor, effectiveLimits } from "./policy";
 import { drawableBank } from "./reveal";
 import { attemptDeadline, availability, formatForPerson } from "@/lib/sections/dates";
 import { fail, NOT_FOUND, type Result } from "./result";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 
 export type QuizOverview = Awaited<ReturnType<typeof getQuizOverview>>;
 
@@ -108,7 +109,7 @@ export async function startAttempt(user: CurrentUser, slug: string): Promise<Res
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A concurrent start took this number first: resume that attempt instead.
-    const winner = await db.quizAttempt.findFirst({ where: { userId: user.id, quizId: quiz.id, status: "in_progress" }, select: { id: true } });
+    const winner = await db.quizAttempt.findFirst({ where: { userId: user.id, quizId: quiz.id, pastRun: CURRENT_RUN, status: "in_progress" }, select: { id: true } });
     return winner ? { ok: true, attemptId: winner.id, resumed: true } : fail(409, "Another attempt was just started. Reload the page.");
   }
 }

@@ -9,6 +9,7 @@ import { layoutSchema } from "./layout";
 import { effectiveLimits } from "./policy";
 import { keysReleasedAtGrading, reviewIsFinal } from "./reveal";
 import { isQuestionType } from "./types";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 
@@ -106,7 +107,7 @@ async function releasesKeys(tx: Tx, userId: string, quiz: GradedQuiz, rules: Cou
   const [accommodation, extension, attempts] = await Promise.all([
     tx.accommodation.findUnique({ where: { userId_courseId: { userId, courseId: quiz.courseId } }, select: { timeMultiplier: true, extraAttempts: true } }),
     tx.dueDateExtension.findUnique({ where: { userId_quizId: { userId, quizId: quiz.id } }, select: { timeMultiplier: true, extraAttempts: true } }),
-    tx.quizAttempt.findMany({ where: { userId, quizId: quiz.id }, select: { keysRevealed: true, layout: true } }),
+    tx.quizAttempt.findMany({ where: { userId, quizId: quiz.id, pastRun: CURRENT_RUN }, select: { keysRevealed: true, layout: true } }),
   ]);
   const attemptsLeft = effectiveLimits(quiz, rules, accommodation, extension).maxAttempts - attempts.length;
   if (!reviewIsFinal(reviewPolicy, passed, attemptsLeft)) return false;

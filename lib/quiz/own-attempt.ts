@@ -26,24 +26,26 @@ export type OwnAttemptRow = {
   passed: boolean | null;
   autoSubmitted: boolean;
   keysRevealed: boolean;
+  /** 0: the current run; otherwise a past run's attempt, kept readable (ADR 0017). */
+  pastRun: number;
   startedAt: Date;
   submittedAt: Date | null;
   deadlineAt: Date | null;
   answers: { questionId: string; response: string; score: number | null; correct: boolean | null }[];
 };
 
-type Slots = { kind: string; s1: unknown; s2: unknown; s3: unknown; n1: unknown; n2: unknown; n3: unknown; n4: unknown; b1: unknown; b2: unknown; b3: unknown; d1: unknown; d2: unknown; d3: unknown };
+type Slots = { kind: string; s1: unknown; s2: unknown; s3: unknown; n1: unknown; n2: unknown; n3: unknown; n4: unknown; n5: unknown; b1: unknown; b2: unknown; b3: unknown; d1: unknown; d2: unknown; d3: unknown };
 
 const { text: S, number: N, boolean: B, time: D } = emptySlot;
 
 async function readOwnAttempt(userId: string, attemptId: string): Promise<OwnAttemptRow | null> {
   const rows = await db.$queryRaw<Slots[]>`
     SELECT 'attempt' AS "kind", a."quizId" AS "s1", a."status" AS "s2", a."layout" AS "s3",
-           ${asDouble(Prisma.sql`a."percent"`)} AS "n1", ${asDouble(Prisma.sql`a."score"`)} AS "n2", ${asDouble(Prisma.sql`a."maxScore"`)} AS "n3", ${asDouble(Prisma.sql`a."attemptNumber"`)} AS "n4",
+           ${asDouble(Prisma.sql`a."percent"`)} AS "n1", ${asDouble(Prisma.sql`a."score"`)} AS "n2", ${asDouble(Prisma.sql`a."maxScore"`)} AS "n3", ${asDouble(Prisma.sql`a."attemptNumber"`)} AS "n4", ${asDouble(Prisma.sql`a."pastRun"`)} AS "n5",
            a."passed" AS "b1", a."autoSubmitted" AS "b2", a."keysRevealed" AS "b3", a."startedAt" AS "d1", a."submittedAt" AS "d2", a."deadlineAt" AS "d3"
       FROM "QuizAttempt" a WHERE a."id" = ${attemptId} AND a."userId" = ${userId}
     UNION ALL
-    SELECT 'answer', aa."questionId", aa."response", ${S}, ${asDouble(Prisma.sql`aa."score"`)}, ${N}, ${N}, ${N}, aa."correct", ${B}, ${B}, ${D}, ${D}, ${D}
+    SELECT 'answer', aa."questionId", aa."response", ${S}, ${asDouble(Prisma.sql`aa."score"`)}, ${N}, ${N}, ${N}, ${N}, aa."correct", ${B}, ${B}, ${D}, ${D}, ${D}
       FROM "AttemptAnswer" aa JOIN "QuizAttempt" a ON a."id" = aa."attemptId"
      WHERE a."id" = ${attemptId} AND a."userId" = ${userId}`;
   const head = rows.find((r) => r.kind === "attempt");
@@ -57,6 +59,7 @@ async function readOwnAttempt(userId: string, attemptId: string): Promise<OwnAtt
     score: rawNumber(head.n2),
     maxScore: rawNumber(head.n3),
     attemptNumber: rawNumber(head.n4)!,
+    pastRun: rawNumber(head.n5) ?? 0,
     passed: rawBool(head.b1),
     autoSubmitted: rawBool(head.b2)!,
     keysRevealed: rawBool(head.b3)!,

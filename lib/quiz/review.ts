@@ -9,6 +9,7 @@ import { keyOf, payloadOf } from "./columns";
 import { layoutSchema } from "./layout";
 import { reviewIsFinal } from "./reveal";
 import { NOT_FOUND, type Result } from "./result";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 
 export type ReviewedQuestion = {
   id: string;
@@ -33,6 +34,8 @@ export type ReviewedQuestion = {
  */
 export async function getAttemptReview(user: CurrentUser, attemptId: string): Promise<Result<{
   graded: boolean;
+  /** From a past run of the course (a term the student started again after). */
+  pastRun: boolean;
   quiz: { slug: string; title: string; passMark: number };
   summary: { attemptNumber: number; percent: number; score: number; maxScore: number; passed: boolean; autoSubmitted: boolean; submittedAt: Date | null; startedAt: Date };
   attemptsLeft: number;
@@ -57,8 +60,12 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
   };
   // The mark the stored `passed` was derived from (a configuration change re-derives both).
   const quiz = { slug: quizRow.slug, title: quizRow.title, passMark: passMarkFor(quizRow, rules) };
-  if (attempt.status !== "graded") return { ok: true, graded: false, quiz, summary, attemptsLeft: 0, revealKeys: false, final: false, questions: [] };
+  if (attempt.status !== "graded") return { ok: true, graded: false, pastRun: attempt.pastRun !== CURRENT_RUN, quiz, summary, attemptsLeft: 0, revealKeys: false, final: false, questions: [] };
 
+  // A past run's attempt (the student started the course again) shows its totals only: the
+  // current run may draw the same questions, and its responses marked right or wrong would
+  // be their keys (ADR 0017).
+  if (attempt.pastRun !== CURRENT_RUN) return { ok: true, graded: true, pastRun: true, quiz, summary, attemptsLeft: 0, revealKeys: false, final: false, questions: [] };
   const overview = await getQuizOverview(user, quizRow.slug);
   const attemptsLeft = overview?.attemptsLeft ?? 0;
   const everPassed = overview?.passed ?? summary.passed;
@@ -77,6 +84,7 @@ export async function getAttemptReview(user: CurrentUser, attemptId: string): Pr
   return {
     ok: true,
     graded: true,
+    pastRun: false,
     quiz,
     summary,
     attemptsLeft,

@@ -8,6 +8,7 @@ import { statusOf } from "@/lib/credentials/badge";
 import { recordStudentChanges } from "@/lib/course/record";
 import { COURSE_TITLE } from "@/lib/course/constants";
 import { canSeeStudent, chooseSections } from "@/lib/sections/scope";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 
 /** Public lookup for /verify/<code>: only what a verifier needs, nothing private. */
 export async function findCertificateForVerification(code: string) {
@@ -22,13 +23,14 @@ export async function findCertificateForVerification(code: string) {
 
 /**
  * The certificates of the chosen sections' students (null: not the viewer's section). A
- * coordinator's "all" also lists certificates whose holder closed their account.
+ * coordinator's "all" also lists certificates whose holder closed their account, and those
+ * of past runs (ADR 0017); a section lists its students' current ones.
  */
 export async function listCertificates(viewer: CurrentUser, section?: string) {
   const chosen = await chooseSections(viewer, section);
   if (!chosen) return null;
   const certificates = await db.certificate.findMany({
-    where: chosen.ids ? { user: { summaries: { some: { sectionId: { in: chosen.ids } } } } } : {},
+    where: chosen.ids ? { pastRun: CURRENT_RUN, user: { summaries: { some: { sectionId: { in: chosen.ids } } } } } : {},
     select: { code: true, holderName: true, issuedAt: true, revokedAt: true, revokedReason: true, withdrawnAt: true, user: { select: { email: true } } },
     orderBy: { issuedAt: "desc" },
     take: 200,

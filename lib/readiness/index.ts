@@ -37,5 +37,5 @@ export async function getReadiness(user: CurrentUser, { readOnly = false }: { re
   const { record, input } = await readinessFacts(user, !readOnly);
   // The student's rules: their section's choices within the course's bounds.
   const config = rulesFor(parseCourseConfig(course.config), record.section?.settings);
-  return { ...evaluateReadiness(input, config), reachedAt: record.facts.readyAt, certificate: record.certificate, config };
+  return { ...evaluateReadiness(input, config), reachedAt: record.facts.readyAt, certificate: record.certificate, config, pastRuns: record.pastRuns };
 }

@@ -5,11 +5,12 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { recordStudentChanges } from "@/lib/course/record";
 import { getCourse } from "@/lib/course/structure";
 import type { SelfAssessmentInput } from "./schemas";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 
 export async function getSelfAssessment(user: CurrentUser) {
   const course = await getCourse();
   const row = await db.skillsSelfAssessment.findUnique({
-    where: { userId_courseId: { userId: user.id, courseId: course.id } },
+    where: { userId_courseId_pastRun: { userId: user.id, courseId: course.id, pastRun: CURRENT_RUN } },
     select: { ratings: true, specialization: true, updatedAt: true },
   });
   return row ? { ratings: JSON.parse(row.ratings) as Record<string, number>, specialization: row.specialization, updatedAt: row.updatedAt } : null;
@@ -22,7 +23,7 @@ export async function saveSelfAssessment(user: CurrentUser, input: SelfAssessmen
   // The last requirement met records readiness (and issues the certificate) with the save.
   await retryOnConflict(() => db.$transaction(async (tx) => {
     await tx.skillsSelfAssessment.upsert({
-      where: { userId_courseId: { userId: user.id, courseId: course.id } },
+      where: { userId_courseId_pastRun: { userId: user.id, courseId: course.id, pastRun: CURRENT_RUN } },
       create: { userId: user.id, courseId: course.id, ...data },
       update: data,
       select: { id: true },

@@ -8,6 +8,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { parseCourseConfig } from "@/lib/course/config";
 import { rebuildCourse, recordStudentChanges, REBUILD_TX_OPTIONS } from "@/lib/course/record";
 import { getCourse } from "@/lib/course/structure";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 
 /**
  * Students of the chosen sections who have passed the final and have no sign-off yet:
@@ -23,8 +24,8 @@ export async function listAwaitingSignOff(viewer: CurrentUser, section?: string)
       role: "student",
       deletedAt: null,
       ...(chosen.ids ? { summaries: { some: { sectionId: { in: chosen.ids } } } } : {}),
-      signOffs: { none: { courseId: course.id } },
-      attempts: { some: { passed: true, quiz: { courseId: course.id, kind: "final" } } },
+      signOffs: { none: { courseId: course.id, pastRun: CURRENT_RUN } },
+      attempts: { some: { passed: true, pastRun: CURRENT_RUN, quiz: { courseId: course.id, kind: "final" } } },
     },
     select: { id: true, name: true, email: true },
     orderBy: { name: "asc" },

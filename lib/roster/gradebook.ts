@@ -6,6 +6,7 @@ import { CSV_BOM, csvRow } from "@/lib/csv";
 import { getCourse } from "@/lib/progress";
 import { DomainError } from "@/lib/boundary/errors";
 import { chooseSections } from "@/lib/sections/scope";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 
 const BATCH = 1000;
 
@@ -33,7 +34,7 @@ export async function* gradebookCsv(viewer: CurrentUser, section?: string): Asyn
         email: true,
         summaries: { where: { courseId: course.id }, select: { progressPercent: true, readyAt: true, sectionId: true } },
         quizBests: { select: { quizId: true, bestPercent: true } },
-        certificates: { where: { courseId: course.id }, select: { code: true, revokedAt: true, withdrawnAt: true } },
+        certificates: { where: { courseId: course.id, pastRun: CURRENT_RUN }, select: { code: true, revokedAt: true, withdrawnAt: true } },
       },
       orderBy: { id: "asc" },
       take: BATCH,

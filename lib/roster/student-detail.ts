@@ -14,6 +14,7 @@ import { retakeNote, type RetakeNote } from "@/lib/quiz/reveal";
 import type { ReviewedQuestion } from "@/lib/quiz/review";
 import { getReadiness } from "@/lib/readiness";
 import { canSeeStudent } from "@/lib/sections/scope";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 
 /** Everything an instructor sees about one student. Null when there is no such student in the viewer's sections. */
 export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
@@ -31,11 +32,11 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
     // The same (request-cached) read readiness makes: the student's dates, for late marks.
     getOwnRecord(asStudent, false),
     db.lessonProgress.findMany({
-      where: { userId: student.id, completedAt: { not: null } },
+      where: { userId: student.id, pastRun: CURRENT_RUN, completedAt: { not: null }, lesson: { courseId: course.id } },
       select: { completedAt: true, lesson: { select: { title: true, slug: true } } },
     }),
     db.quizAttempt.findMany({
-      where: { userId: student.id, quiz: { courseId: course.id } },
+      where: { userId: student.id, pastRun: CURRENT_RUN, quiz: { courseId: course.id } },
       select: {
         id: true, attemptNumber: true, status: true, startedAt: true, submittedAt: true, deadlineAt: true, percent: true, passed: true, autoSubmitted: true, layout: true, keysRevealed: true,
         quiz: { select: { id: true, title: true, slug: true, kind: true, maxAttempts: true, timeLimitSeconds: true, reviewPolicy: true, drawCount: true } },
@@ -46,7 +47,7 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
     db.accommodation.findUnique({ where: { userId_courseId: { userId: student.id, courseId: course.id } }, select: { timeMultiplier: true, extraAttempts: true } }),
     db.enrollment.findMany({
       where: { userId: student.id, courseId: course.id },
-      select: { startedAt: true, endedAt: true, endReason: true, section: { select: { id: true, name: true } } },
+      select: { startedAt: true, endedAt: true, endReason: true, pastRun: true, section: { select: { id: true, name: true } } },
       orderBy: { startedAt: "desc" },
     }),
     db.dueDateExtension.findMany({
@@ -80,7 +81,7 @@ export async function getStudentDetail(viewer: CurrentUser, studentId: string) {
     ...(readiness.reachedAt ? [{ at: readiness.reachedAt, text: "Became internship ready" }] : []),
   ].sort((x, y) => y.at.getTime() - x.at.getTime());
   const limits = accommodation ?? { timeMultiplier: 1, extraAttempts: 0 };
-  const sections = enrollments.map((e) => ({ ...e.section, startedAt: e.startedAt, endedAt: e.endedAt, endReason: e.endReason }));
+  const sections = enrollments.map((e) => ({ ...e.section, startedAt: e.startedAt, endedAt: e.endedAt, endReason: e.endReason, pastRun: e.pastRun }));
   return { student, readiness, attempts: detailedAttempts, timeline, accommodation: limits, retakeNotes: await retakeNotesFor(attempts, limits, new Map(extensions.map((x) => [x.quizId, x])), readiness.config), sections, extensions };
 }
 

@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { retryOnConflict } from "@/lib/db/retry";
 import { rebuildStudents } from "@/lib/course/record";
 import { getCourse, readCourseIfSeeded } from "@/lib/course/structure";
+import { archiveCurrentRun, enrollmentStartsNewRun } from "@/lib/progress/restart";
 import { normalizeJoinCode } from "./codes";
 import { canManageSection, canSeeStudent } from "./scope";
 
@@ -37,17 +38,20 @@ export async function openSignupSection(client: Tx, now = new Date()) {
 /**
  * Makes `sectionId` the student's one active section of its course, inside `tx`. An
  * active enrollment elsewhere ends (kept, with the reason) and a new one starts; the
- * student's records are theirs, not the section's, so their work comes with them. The
- * roster summary follows in the same transaction (its one write path).
+ * student's records are theirs, not the section's, so their work comes with them, unless
+ * the new section is in a later term: then the student starts the course again and the old
+ * run stays readable as a past one (`pastRun`, lib/progress/restart.ts). The roster summary
+ * follows in the same transaction (its one write path).
  */
 export async function enrollInTx(tx: Tx, userId: string, section: { id: string; courseId: string }, reason = "moved") {
   const current = await tx.enrollment.findFirst({ where: { userId, activeCourseId: section.courseId }, select: { id: true, sectionId: true } });
-  if (current?.sectionId === section.id) return { changed: false, from: current.sectionId };
+  if (current?.sectionId === section.id) return { changed: false, from: current.sectionId, pastRun: null };
+  const pastRun = (await enrollmentStartsNewRun(tx, userId, section.courseId, section.id)) ? await archiveCurrentRun(tx, userId, section.courseId) : null;
   if (current) await tx.enrollment.update({ where: { id: current.id }, data: { endedAt: new Date(), endReason: reason, activeCourseId: null }, select: { id: true } });
   await tx.enrollment.create({ data: { userId, courseId: section.courseId, sectionId: section.id, activeCourseId: section.courseId }, select: { id: true } });
   // The new section's rules may differ (pass marks): the student's passes are derived again.
   await rebuildStudents(tx, [userId]);
-  return { changed: true, from: current?.sectionId ?? null };
+  return { changed: true, from: current?.sectionId ?? null, pastRun };
 }
 
 /**
@@ -68,8 +72,8 @@ export async function joinWithCode(student: CurrentUser, joinCode: string) {
     const section = await sectionForCode(tx, joinCode);
     if (!section) throw new JoinCodeError();
     const result = await enrollInTx(tx, student.id, section);
-    if (result.changed) await recordAudit({ actorId: student.id, action: "enrollment.join", targetType: "Section", targetId: section.id, detail: { from: result.from } }, tx);
-    return { section, changed: result.changed };
+    if (result.changed) await recordAudit({ actorId: student.id, action: "enrollment.join", targetType: "Section", targetId: section.id, detail: { from: result.from, pastRun: result.pastRun } }, tx);
+    return { section, changed: result.changed, startedOver: result.pastRun !== null };
   }));
 }
 
@@ -95,7 +99,7 @@ export async function moveStudent(viewer: CurrentUser, studentId: string, sectio
     const current = await tx.enrollment.findFirst({ where: { userId: studentId, activeCourseId: course.id }, select: { sectionId: true } });
     if (viewer.role !== "coordinator" && current && !(await canManageSection(viewer, current.sectionId))) throw notFound;
     const result = await enrollInTx(tx, studentId, { id: sectionId, courseId: course.id });
-    if (result.changed) await recordAudit({ actorId: viewer.id, action: "enrollment.move", targetType: "User", targetId: studentId, detail: { from: result.from, to: sectionId } }, tx);
+    if (result.changed) await recordAudit({ actorId: viewer.id, action: "enrollment.move", targetType: "User", targetId: studentId, detail: { from: result.from, to: sectionId, pastRun: result.pastRun } }, tx);
     return result;
   }));
 }

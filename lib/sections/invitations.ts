@@ -16,6 +16,7 @@ import { COURSE_TITLE } from "@/lib/course/constants";
 import { isUniqueViolation, retryOnConflict } from "@/lib/db/retry";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { deliverSoon, queueMail } from "@/lib/mail";
+import { enrollmentStartsNewRun } from "@/lib/progress/restart";
 import { enrollInTx } from "./enrollment";
 import type { Invitee } from "./invite-list";
 import { canManageSection } from "./scope";
@@ -95,20 +96,22 @@ export async function pendingInvitations(viewer: CurrentUser, sectionId: string,
 export type InvitationView =
   | { state: "invalid" }
   | { state: "expired" | "used"; sectionName: string }
-  | { state: "open"; name: string; email: string; section: { name: string; term: string }; hasAccount: boolean };
+  | { state: "open"; name: string; email: string; section: { name: string; term: string }; hasAccount: boolean; startsAgain: boolean };
 
 /** What the link's page shows; reads only. An unknown token and a bad one look alike. */
 export async function invitationView(token: string, now = new Date()): Promise<InvitationView> {
   if (token.length > 100) return { state: "invalid" };
   const row = await db.invitation.findUnique({
     where: { tokenHash: tokenHashOf(token) },
-    select: { name: true, email: true, expiresAt: true, acceptedAt: true, section: { select: { name: true, termStart: true, termEnd: true, timeZone: true } } },
+    select: { name: true, email: true, expiresAt: true, acceptedAt: true, section: { select: { id: true, courseId: true, name: true, termStart: true, termEnd: true, timeZone: true } } },
   });
   if (!row) return { state: "invalid" };
   if (row.acceptedAt) return { state: "used", sectionName: row.section.name };
   if (row.expiresAt <= now) return { state: "expired", sectionName: row.section.name };
   const account = await db.user.findFirst({ where: { email: row.email, deletedAt: null }, select: { id: true } });
-  return { state: "open", name: row.name, email: row.email, section: { name: row.section.name, term: termLabel(row.section.termStart, row.section.termEnd, row.section.timeZone) }, hasAccount: Boolean(account) };
+  // Shown only to the invited student once signed in: whether joining starts the course again.
+  const startsAgain = account ? await enrollmentStartsNewRun(db, account.id, row.section.courseId, row.section.id) : false;
+  return { state: "open", name: row.name, email: row.email, section: { name: row.section.name, term: termLabel(row.section.termStart, row.section.termEnd, row.section.timeZone) }, hasAccount: Boolean(account), startsAgain };
 }
 
 const GONE = "This invitation link has expired or was already used. Ask your instructor for a new one.";
@@ -151,7 +154,7 @@ export async function acceptAsStudent(student: CurrentUser, token: string, now =
     if (invitation.email !== student.email.toLowerCase()) throw new DomainError(403, `This invitation was sent to another address. Sign in as that address to accept it.`);
     await tx.invitation.update({ where: { id: invitation.id }, data: { userId: student.id }, select: { id: true } });
     const moved = await enrollInTx(tx, student.id, invitation.section, "moved");
-    await recordAudit({ actorId: student.id, action: "invitation.accept", targetType: "Section", targetId: invitation.section.id, detail: { invitationId: invitation.id, from: moved.from } }, tx);
-    return { sectionName: invitation.section.name };
+    await recordAudit({ actorId: student.id, action: "invitation.accept", targetType: "Section", targetId: invitation.section.id, detail: { invitationId: invitation.id, from: moved.from, pastRun: moved.pastRun } }, tx);
+    return { sectionName: invitation.section.name, startedOver: moved.pastRun !== null };
   }));
 }

@@ -92,7 +92,7 @@ describe("a student's own record in one statement", () => {
   it("reads an attempt and its answers as Prisma does, and nothing of another student's", async () => {
     const graded = await db.quizAttempt.findFirstOrThrow({
       where: { userId: student.id, status: "graded", quiz: { kind: "final" } },
-      select: { id: true, quizId: true, status: true, layout: true, attemptNumber: true, percent: true, score: true, maxScore: true, passed: true, autoSubmitted: true, keysRevealed: true, startedAt: true, submittedAt: true, deadlineAt: true, answers: { select: { questionId: true, response: true, score: true, correct: true } } },
+      select: { id: true, quizId: true, status: true, layout: true, attemptNumber: true, percent: true, score: true, maxScore: true, passed: true, autoSubmitted: true, keysRevealed: true, pastRun: true, startedAt: true, submittedAt: true, deadlineAt: true, answers: { select: { questionId: true, response: true, score: true, correct: true } } },
     });
     const own = await getOwnAttempt(student, graded.id);
     expect({ ...own, answers: own!.answers.sort((a, b) => a.questionId.localeCompare(b.questionId)) }).toEqual({ ...graded, answers: graded.answers.sort((a, b) => a.questionId.localeCompare(b.questionId)) });
