@@ -5,6 +5,7 @@
 //   section-of <email>          print the id and join code of the student's active section
 //   make-section <email> <zone> a current section taught by that instructor; prints its id and join code
 //   complete-lesson <email> <slug>  mark one lesson complete
+//   past-section <email>        move the student into a section whose term ended long ago (their work comes along)
 //   fingerprint [email]         per-table hashes of every row that matters (only that user's, with content, given an email)
 import { db } from "../../lib/db";
 import { fingerprint } from "../../tests/support/fingerprint";
@@ -35,6 +36,19 @@ async function main() {
     });
     await db.sectionInstructor.create({ data: { sectionId: section.id, userId: instructor.id }, select: { userId: true } });
     console.log(`${section.id} ${section.joinCode}`);
+  } else if (command === "past-section") {
+    const { newJoinCode } = await import("../../lib/sections/codes");
+    const { enrollInTx } = await import("../../lib/sections/enrollment");
+    const student = await db.user.findUniqueOrThrow({ where: { email: arg }, select: { id: true } });
+    const course = await db.course.findFirstOrThrow({ select: { id: true } });
+    const day = 86_400_000;
+    await db.$transaction(async (tx) => {
+      const section = await tx.section.create({
+        data: { courseId: course.id, name: `Last year ${arg.slice(0, 19)}`, termStart: new Date(Date.now() - 300 * day), termEnd: new Date(Date.now() - 40 * day), timeZone: "UTC", joinCode: newJoinCode() },
+        select: { id: true, courseId: true },
+      });
+      await enrollInTx(tx, student.id, section);
+    });
   } else if (command === "complete-lesson") {
     const user = await db.user.findUniqueOrThrow({ where: { email: arg }, select: { id: true, name: true, email: true, role: true } });
     if (!isRole(user.role)) throw new Error("bad role");

@@ -42,6 +42,7 @@ import { flushLessonViews } from "@/lib/progress/visits";
 import { getAttemptForTaking, getQuizOverview } from "@/lib/quiz/attempts";
 import { saveAnswer } from "@/lib/quiz/answers";
 import { getAttemptReview } from "@/lib/quiz/review";
+import { getPastRuns } from "@/lib/progress/past-runs";
 import { getReadiness } from "@/lib/readiness";
 import { getSelfAssessment } from "@/lib/readiness/self-assessment";
 import { seed } from "@/lib/seed";
@@ -229,7 +230,12 @@ const REQUESTS: Record<Name, Request> = {
       await getOutline(user);
     }),
   },
-  "readiness page": { source: "app/(site)/readiness/page.tsx", calls: ["requireUser", "getReadiness"], run: page((user) => getReadiness(user)) },
+  // Earlier terms are read only for a student who started the course again (none here).
+  "readiness page": {
+    source: "app/(site)/readiness/page.tsx",
+    calls: ["requireUser", "getReadiness", "getPastRuns"],
+    run: page(async (user) => ((await getReadiness(user)).pastRuns > 0 ? getPastRuns(user, user.id) : null)),
+  },
   "certificate page": {
     source: "app/(site)/certificate/page.tsx",
     calls: ["requireUser", "getReadiness", "publicBaseUrl"],

@@ -9,18 +9,24 @@ import { deleteAccountAction, setTimeZoneAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
-type Props = { searchParams: Promise<{ joined?: string | string[] }> };
+type Props = { searchParams: Promise<{ joined?: string | string[]; again?: string | string[] }> };
 
 export default async function AccountPage({ searchParams }: Props) {
   const user = await requireUser("/account");
   const section = user.role === "student" ? await activeSectionOf(user.id) : null;
-  const joined = (await searchParams).joined;
+  const { joined, again } = await searchParams;
   return (
     <div className="narrow">
       <h1>Your account</h1>
       {typeof joined === "string" && section && (
         <p className="alert alert--success" role="status" data-testid="joined-notice">
           You joined {section.name}.
+          {again === "1" && (
+            <>
+              {" "}
+              You start the course again in this term; your earlier term is kept under <Link href="/readiness#past-runs">Earlier terms</Link>.
+            </>
+          )}
         </p>
       )}
       <dl className="facts">

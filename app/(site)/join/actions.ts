@@ -17,7 +17,7 @@ export const joinSectionAction = postAction(
     onFailure: () => "/join?error=closed",
   },
   async ({ user, input }) => {
-    const { section } = await joinWithCode(user, input.joinCode);
-    redirect(`/account?joined=${encodeURIComponent(section.name.slice(0, 100))}`);
+    const { section, startedOver } = await joinWithCode(user, input.joinCode);
+    redirect(`/account?joined=${encodeURIComponent(section.name.slice(0, 100))}${startedOver ? "&again=1" : ""}`);
   },
 );

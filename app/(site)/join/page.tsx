@@ -18,7 +18,7 @@ export default async function JoinPage({ searchParams }: Props) {
   return (
     <div className="narrow">
       <h1>Join a section</h1>
-      <p>Your instructor gives you an enrollment code for their section. Joining puts you in their class; your work so far comes with you.</p>
+      <p>Your instructor gives you an enrollment code for their section. Joining puts you in their class; your work so far comes with you, unless the section is in a later term: then you start the course again and your earlier term stays readable.</p>
       <form method="get" action="/join" className="form" noValidate>
         <div role="alert" data-testid="form-alert" className={message ? "alert alert--error" : "alert alert--empty"}>
           {message}

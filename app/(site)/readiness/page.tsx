@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Checklist } from "@/components/readiness/checklist";
 import { requireUser } from "@/lib/auth/session";
+import { PastRuns } from "@/components/readiness/past-runs";
+import { getPastRuns } from "@/lib/progress/past-runs";
 import { getReadiness } from "@/lib/readiness";
 
 export const metadata: Metadata = { title: "Internship readiness" };
@@ -10,6 +12,8 @@ export default async function ReadinessPage() {
   const user = await requireUser("/readiness");
   const readiness = await getReadiness(user);
   const met = readiness.requirements.filter((r) => r.met).length;
+  // Only a student who started the course again has earlier terms to read.
+  const pastRuns = readiness.pastRuns > 0 ? await getPastRuns(user, user.id) : null;
   return (
     <div className="readiness">
       <p className="breadcrumb">
@@ -34,6 +38,7 @@ export default async function ReadinessPage() {
         </p>
       )}
       <Checklist requirements={readiness.requirements} />
+      {pastRuns && <PastRuns runs={pastRuns} whose="your" attemptHref={(slug, id) => `/quizzes/${slug}/attempts/${id}`} />}
     </div>
   );
 }

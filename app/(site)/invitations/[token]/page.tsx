@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { JoinEffect } from "@/components/join-effect";
 import { SignUpForm } from "@/components/sign-up-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { COURSE_TITLE } from "@/lib/course/constants";
@@ -65,7 +66,7 @@ export default async function InvitationPage({ params, searchParams }: Props) {
       ) : (
         <form action={acceptAsStudentAction} className="form">
           <input type="hidden" name="token" value={token} />
-          <p>Your lessons, attempts and readiness come with you to this section.</p>
+          {view.startsAgain ? <JoinEffect startsAgain current={null} target={view.section.name} /> : <p>Your lessons, attempts and readiness come with you to this section.</p>}
           <button type="submit" className="button">
             Join {view.section.name}
           </button>

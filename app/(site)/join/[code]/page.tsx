@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { COURSE_TITLE } from "@/lib/course/constants";
 import { db } from "@/lib/db";
+import { JoinEffect } from "@/components/join-effect";
+import { enrollmentStartsNewRun } from "@/lib/progress/restart";
 import { displayJoinCode } from "@/lib/sections/codes";
 import { activeSectionOf, sectionForCode } from "@/lib/sections/enrollment";
 import { termLabel } from "@/lib/sections/terms";
@@ -20,6 +22,7 @@ export default async function JoinCodePage({ params }: { params: Promise<{ code:
   if (!section) notFound();
   const pretty = displayJoinCode(section.joinCode);
   const current = user?.role === "student" ? await activeSectionOf(user.id) : null;
+  const startsAgain = user?.role === "student" ? await enrollmentStartsNewRun(db, user.id, section.courseId, section.id) : false;
   return (
     <div className="narrow">
       <h1>Join {section.name}</h1>
@@ -44,11 +47,7 @@ export default async function JoinCodePage({ params }: { params: Promise<{ code:
         </p>
       ) : (
         <form action={joinSectionAction} className="form">
-          {current && (
-            <p>
-              You are in <strong>{current.name}</strong> now. Joining moves you to {section.name}; your lessons, attempts and readiness come with you.
-            </p>
-          )}
+          <JoinEffect startsAgain={startsAgain} current={current?.name ?? null} target={section.name} />
           <input type="hidden" name="joinCode" value={section.joinCode} />
           <button type="submit" className="button">
             Join {section.name}

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { InstructorNav } from "@/components/instructor/nav";
 import { ReviewList } from "@/components/quiz/review-list";
 import { Checklist } from "@/components/readiness/checklist";
+import { PastRuns } from "@/components/readiness/past-runs";
+import { getPastRuns } from "@/lib/progress/past-runs";
 import { requireStaff } from "@/lib/auth/session";
 import { MoveStudentForm } from "@/components/instructor/move-student-form";
 import { getStudentDetail } from "@/lib/roster/student-detail";
@@ -31,6 +33,8 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const movable = await sectionsInScope(viewer);
   const allQuizzes = (await getStructure((await getCourse()).id)).quizzes.map((q) => ({ id: q.id, title: q.title }));
   const zone = movable.find((s) => s.id === current?.id)?.timeZone ?? "UTC";
+  // Earlier terms, only for a student who started the course again.
+  const pastRuns = sections.some((s) => s.pastRun > 0) ? await getPastRuns(viewer, student.id) : null;
   return (
     <div className="student-detail">
       <p className="breadcrumb">
@@ -51,7 +55,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
               .filter((s) => s.endedAt)
               .map((s) => (
                 <li key={`${s.id}-${s.startedAt.toISOString()}`}>
-                  {s.name}: {s.startedAt.toISOString().slice(0, 10)} to {s.endedAt!.toISOString().slice(0, 10)} ({s.endReason})
+                  {s.name}: {s.startedAt.toISOString().slice(0, 10)} to {s.endedAt!.toISOString().slice(0, 10)} ({s.endReason}{s.pastRun > 0 ? ", an earlier term" : ""})
                 </li>
               ))}
           </ul>
@@ -63,6 +67,8 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
         <h2 id="readiness-heading">Readiness checklist {readiness.reachedAt ? "(ready)" : ""}</h2>
         <Checklist requirements={readiness.requirements} />
       </section>
+
+      {pastRuns && <PastRuns runs={pastRuns} whose="their" />}
 
       <section aria-labelledby="extension-heading" className="card">
         <h2 id="extension-heading">Extensions and accommodations</h2>

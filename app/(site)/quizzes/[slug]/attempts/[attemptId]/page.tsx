@@ -23,6 +23,16 @@ export default async function AttemptPage({ params, searchParams }: Props) {
   const review = await getAttemptReview(user, attemptId);
   if (!review.ok || review.quiz.slug !== slug) notFound();
   if (review.graded) return <Result slug={slug} review={review} user={user} />;
+  if (review.pastRun)
+    return (
+      <div className="attempt-result">
+        <h1>{review.quiz.title}: attempt {review.summary.attemptNumber}</h1>
+        <p data-testid="past-run-attempt">
+          This attempt was left unfinished when you started the course again in a new term. It was not graded; your earlier terms are listed on the{" "}
+          <Link href="/readiness#past-runs">readiness page</Link>.
+        </p>
+      </div>
+    );
 
   const view = await getAttemptForTaking(user, attemptId);
   if (!view.ok) notFound();
@@ -86,12 +96,19 @@ async function Result({ slug, review, user }: { slug: string; review: Extract<Aw
           {summary.passed ? "Passed" : "Not passed yet"}: {summary.percent}%
         </h2>
         <p>
-          {right} of {questions.length} questions fully correct; the pass mark is {quiz.passMark}%.
+          {review.pastRun ? "" : `${right} of ${questions.length} questions fully correct; `}the pass mark is {quiz.passMark}%.
           {summary.autoSubmitted ? " Time ran out, so the answers you had saved were graded." : ""}
         </p>
-        <p data-testid="attempts-left">
-          {attemptsLeft > 0 ? `${attemptsLeft} attempt${attemptsLeft === 1 ? "" : "s"} left.` : "No attempts left."}
-        </p>
+        {review.pastRun ? (
+          <p data-testid="past-run-attempt">
+            From an earlier term of the course, before you started again. Its questions and your answers stay hidden: this term you take the quiz again, and
+            they would show which answers were right.
+          </p>
+        ) : (
+          <p data-testid="attempts-left">
+            {attemptsLeft > 0 ? `${attemptsLeft} attempt${attemptsLeft === 1 ? "" : "s"} left.` : "No attempts left."}
+          </p>
+        )}
         <div className="actions">
           {summary.passed ? (
             outline.next && (
@@ -112,9 +129,10 @@ async function Result({ slug, review, user }: { slug: string; review: Extract<Aw
           </Link>
         </div>
       </section>
+      {!review.pastRun && (
       <section aria-labelledby="review-heading">
         <h2 id="review-heading">Review</h2>
-        {!final && <p>Correct answers and explanations appear after you pass or use your last attempt. Review the lessons for the questions marked incorrect.</p>}
+        {!final && !review.pastRun && <p>Correct answers and explanations appear after you pass or use your last attempt. Review the lessons for the questions marked incorrect.</p>}
         {final && !revealKeys && (
           <p data-testid="keys-withheld">
             Correct answers and explanations are not shown for this quiz: if your instructor grants another attempt, it brings these questions back.
@@ -123,6 +141,7 @@ async function Result({ slug, review, user }: { slug: string; review: Extract<Aw
         )}
         <ReviewList questions={questions} />
       </section>
+      )}
     </div>
   );
 }
