@@ -38,6 +38,11 @@ test("a student repeats the course in a new term: a fresh start, and last year s
   await expect(page.getByTestId("result-heading")).toHaveText("Passed: 100%");
   await expect(page.getByTestId("past-run-attempt")).toContainText("your answers stay hidden");
   await expect(page.getByTestId("review-item")).toHaveCount(0);
+  // The attempt's JSON is closed too: its questions with last year's answers would be keys.
+  const attemptId = page.url().split("/attempts/")[1];
+  const api = await page.request.get(`/api/attempts/${attemptId}`);
+  expect(api.status()).toBe(409);
+  expect(JSON.stringify(await api.json())).not.toContain("prompt");
   await expect(page.getByTestId("attempts-left")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
 

@@ -22,10 +22,10 @@ export async function enrollmentStartsNewRun(tx: Tx, userId: string, courseId: s
 }
 
 /**
- * Makes the student's current run a past one, inside `tx`, and returns its number. Open
- * attempts close unfinished first: the status change takes their rows, so a grading that
- * began earlier finishes before (and is archived graded), and one that begins later finds
- * nothing open. Per-quiz extensions were granted against the old term's dates and end with it;
+ * Makes the student's current run a past one, inside `tx`, and returns its number. Its
+ * open attempts close unfinished: the update takes their rows, so a grading that began
+ * earlier finishes before (and is archived graded), and one that begins later finds them
+ * in the past run and closed (grading and saving take only the current run's). Per-quiz extensions were granted against the old term's dates and end with it;
  * a standing accommodation is the student's own and stays. The caller rebuilds the
  * student's derived rows (roster summary, best scores) in the same transaction.
  */
@@ -34,8 +34,10 @@ export async function archiveCurrentRun(tx: Tx, userId: string, courseId: string
   const pastRun = nextPastRun(highest._max.pastRun);
   const current = { userId, pastRun: CURRENT_RUN };
   const moved = { pastRun };
-  await tx.quizAttempt.updateMany({ where: { ...current, status: "in_progress", quiz: { courseId } }, data: { status: CLOSED_UNFINISHED } });
+  // Moved first, then closed by the new number: an attempt started between the two
+  // statements stays open in the new run instead of open in the past one.
   await tx.quizAttempt.updateMany({ where: { ...current, quiz: { courseId } }, data: moved });
+  await tx.quizAttempt.updateMany({ where: { userId, pastRun, status: "in_progress", quiz: { courseId } }, data: { status: CLOSED_UNFINISHED } });
   await tx.lessonProgress.updateMany({ where: { ...current, lesson: { courseId } }, data: moved });
   await tx.skillsSelfAssessment.updateMany({ where: { ...current, courseId }, data: moved });
   await tx.instructorSignOff.updateMany({ where: { studentId: userId, pastRun: CURRENT_RUN, courseId }, data: moved });

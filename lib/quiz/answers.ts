@@ -15,6 +15,7 @@ import { randomUUID } from "node:crypto";
 import { fail, NOT_FOUND, type Failure, type Result } from "./result";
 import { isQuestionType, responseSchemas, type QuestionType } from "./types";
 import { CLOSED_UNFINISHED } from "@/lib/progress/restart";
+import { CURRENT_RUN } from "@/lib/progress/runs";
 
 /** Largest answer payload accepted, in bytes of JSON. */
 export const MAX_RESPONSE_BYTES = 4_096;
@@ -117,7 +118,7 @@ async function upsertIfOpen(attemptId: string, questionId: string, response: str
   const count = await db.$executeRaw`
     INSERT INTO "AttemptAnswer" ("id", "attemptId", "questionId", "response", "savedAt")
     SELECT ${randomUUID()}, ${attemptId}, ${questionId}, ${response}, ${timeValue(savedAt)}
-     WHERE EXISTS (SELECT 1 FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "status" = 'in_progress' AND ("deadlineAt" IS NULL OR "deadlineAt" >= ${cutoff}) ${lockRowsForShare})
+     WHERE EXISTS (SELECT 1 FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "status" = 'in_progress' AND "pastRun" = ${CURRENT_RUN} AND ("deadlineAt" IS NULL OR "deadlineAt" >= ${cutoff}) ${lockRowsForShare})
     ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "response" = excluded."response", "savedAt" = excluded."savedAt"`;
   return count > 0;
 }

@@ -127,6 +127,9 @@ export async function getAttemptForTaking(user: CurrentUser, attemptId: string):
 }>> {
   const owned = await getOwnAttempt(user, attemptId);
   if (!owned) return NOT_FOUND;
+  // A past run's questions with its responses and totals would say which answers were right
+  // while the new run takes the same quiz (ADR 0017).
+  if (owned.pastRun !== CURRENT_RUN) return fail(409, "This attempt is from an earlier term of the course. Its questions and your answers stay hidden while you take the course again.");
   const quiz = await quizById(owned.quizId);
   if (!quiz) return NOT_FOUND;
   const attempt = { id: owned.id, status: owned.status, attemptNumber: owned.attemptNumber, deadlineAt: owned.deadlineAt, quiz: { slug: quiz.slug, title: quiz.title, kind: quiz.kind } };

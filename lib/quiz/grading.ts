@@ -26,15 +26,16 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
   await retryOnConflict(() => db.$transaction(async (tx) => {
     // Take the attempt's row first: an autosave racing this grading waits for it and then
     // finds the attempt closed, or commits first and is read below (lib/quiz/answers.ts).
-    await tx.$executeRaw`UPDATE "QuizAttempt" SET "status" = "status" WHERE "id" = ${attemptId} AND "status" = 'in_progress'`;
+    await tx.$executeRaw`UPDATE "QuizAttempt" SET "status" = "status" WHERE "id" = ${attemptId} AND "status" = 'in_progress' AND "pastRun" = ${CURRENT_RUN}`;
     const attempt = await tx.quizAttempt.findUnique({
       where: { id: attemptId },
       select: {
-        userId: true, status: true, layout: true, deadlineAt: true,
+        userId: true, status: true, pastRun: true, layout: true, deadlineAt: true,
         quiz: { select: { id: true, kind: true, courseId: true, reviewPolicy: true, maxAttempts: true, timeLimitSeconds: true, drawCount: true } },
       },
     });
-    if (!attempt || attempt.status !== "in_progress") return null;
+    // Only the current run's attempts are graded (a past run's open one was closed, ADR 0017).
+    if (!attempt || attempt.status !== "in_progress" || attempt.pastRun !== CURRENT_RUN) return null;
     const layout = layoutSchema.parse(JSON.parse(attempt.layout));
     const questions = await tx.question.findMany({
       where: { id: { in: layout.map((l) => l.q) } },
@@ -56,7 +57,7 @@ export async function gradeAttempt(attemptId: string, { auto }: { auto: boolean 
     const keysRevealed = await releasesKeys(tx, attempt.userId, attempt.quiz, rules, totals.passed, layout.map((l) => l.q));
     const now = new Date();
     const claimed = await tx.quizAttempt.updateMany({
-      where: { id: attemptId, status: "in_progress" },
+      where: { id: attemptId, status: "in_progress", pastRun: CURRENT_RUN },
       data: {
         status: "graded",
         gradedAt: now,

@@ -43,10 +43,11 @@ export type RevokeResult = { ok: true } | { ok: false; message: string };
 /** Revokes with a reason; the audit entry commits with the change. Revoking twice changes nothing. */
 export async function revokeCertificate(viewer: CurrentUser, code: string, reason: string): Promise<RevokeResult> {
   assertStaff(viewer);
-  const holder = await db.certificate.findUnique({ where: { code }, select: { userId: true } });
+  const holder = await db.certificate.findUnique({ where: { code }, select: { userId: true, pastRun: true } });
   // Another section's certificate is "not found", like one that does not exist. A closed
-  // account's certificate (no holder) is the coordinator's.
-  const visible = holder && (viewer.role === "coordinator" || (holder.userId !== null && (await canSeeStudent(viewer, holder.userId))));
+  // account's certificate (no holder), or one from a student's earlier term (issued in
+  // another class), is the coordinator's.
+  const visible = holder && (viewer.role === "coordinator" || (holder.userId !== null && holder.pastRun === CURRENT_RUN && (await canSeeStudent(viewer, holder.userId))));
   if (!visible) return { ok: false, message: "No certificate has that code." };
   return retryOnConflict(() => db.$transaction(async (tx) => {
     const cert = await tx.certificate.findUnique({ where: { code }, select: { id: true, userId: true, revokedAt: true } });

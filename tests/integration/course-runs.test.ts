@@ -13,11 +13,11 @@ import { analyzeQuiz } from "@/lib/items";
 import { exportUserData } from "@/lib/privacy";
 import { completeLesson } from "@/lib/progress";
 import { getPastRuns } from "@/lib/progress/past-runs";
-import { getQuizOverview, startAttempt } from "@/lib/quiz/attempts";
+import { getAttemptForTaking, getQuizOverview, startAttempt } from "@/lib/quiz/attempts";
 import { saveAnswer, submitAttempt } from "@/lib/quiz/answers";
 import { getAttemptReview } from "@/lib/quiz/review";
 import { getReadiness } from "@/lib/readiness";
-import { findCertificateForVerification, listCertificates } from "@/lib/readiness/certificates";
+import { findCertificateForVerification, listCertificates, revokeCertificate } from "@/lib/readiness/certificates";
 import { listAwaitingSignOff } from "@/lib/readiness/sign-off";
 import { gradebookCsv } from "@/lib/roster/gradebook";
 import { seed } from "@/lib/seed";
@@ -135,6 +135,8 @@ describe("a student who repeats the course in a later term", () => {
     // Spring's instructor no longer teaches this student: not theirs to read.
     expect(await getPastRuns(springTeacher, repeater.id)).toBeNull();
     expect((await findCertificateForVerification(springCertificate))!.status).toBe("valid");
+    // Issued in another class: the new section's instructor cannot revoke it; the coordinator could.
+    expect(await revokeCertificate(fallTeacher, springCertificate, "test")).toEqual({ ok: false, message: "No certificate has that code." });
   });
 
   it("shows a past run's attempt as totals only: its answers marked right would be keys for the new run", async () => {
@@ -142,6 +144,8 @@ describe("a student who repeats the course in a later term", () => {
     if (!review.ok) throw new Error(review.message);
     expect(review).toMatchObject({ graded: true, pastRun: true, revealKeys: false, final: false, attemptsLeft: 0, questions: [] });
     expect(review.summary.percent).toBe(100);
+    // Nor through the attempt API the taking page reads.
+    expect(await getAttemptForTaking(repeater, springFinalAttempt)).toMatchObject({ ok: false, status: 409 });
   });
 
   it("records the restart in the audit log and in the student's data export", async () => {
