@@ -52,12 +52,15 @@ export async function queryRoster(viewer: CurrentUser, query: RosterQuery, now =
 
   // Overdue: a quiz past the due date that applies to the student (their extension's, else
   // their section's) and not passed: the outline's "overdue" (lib/sections/dates.ts dueLabel,
-  // effectiveDue), with or without a section date.
-  const overdue = Prisma.sql`EXISTS (SELECT 1 FROM "Quiz" q
-    LEFT JOIN "SectionQuizDates" d ON d."quizId" = q."id" AND d."sectionId" = s."sectionId"
-    LEFT JOIN "DueDateExtension" x ON x."quizId" = q."id" AND x."userId" = s."userId"
-    WHERE q."courseId" = s."courseId" AND COALESCE(x."dueAt", d."dueAt") < ${now}
-      AND NOT EXISTS (SELECT 1 FROM "QuizBest" b WHERE b."userId" = s."userId" AND b."quizId" = q."id" AND b."passed"))`;
+  // effectiveDue), with or without a section date. Two branches, each starting from the few
+  // dated rows of this student or section (most have none), not from every quiz: the roster
+  // evaluates it for every student it sorts or filters by status.
+  const notPassed = (quizId: Prisma.Sql) => Prisma.sql`NOT EXISTS (SELECT 1 FROM "QuizBest" b WHERE b."userId" = s."userId" AND b."quizId" = ${quizId} AND b."passed")`;
+  const overdue = Prisma.sql`(EXISTS (SELECT 1 FROM "DueDateExtension" x JOIN "Quiz" q ON q."id" = x."quizId" AND q."courseId" = s."courseId"
+      WHERE x."userId" = s."userId" AND x."dueAt" < ${now} AND ${notPassed(Prisma.sql`x."quizId"`)})
+    OR EXISTS (SELECT 1 FROM "SectionQuizDates" d
+      WHERE d."sectionId" = s."sectionId" AND d."dueAt" < ${now} AND ${notPassed(Prisma.sql`d."quizId"`)}
+        AND NOT EXISTS (SELECT 1 FROM "DueDateExtension" x WHERE x."userId" = s."userId" AND x."quizId" = d."quizId" AND x."dueAt" IS NOT NULL)))`;
   const atRisk = Prisma.sql`(s."readyAt" IS NULL AND (COALESCE(s."lastActiveAt", u."createdAt") < ${cutoff} OR s."maxFailsUnpassed" >= ${AT_RISK_FAILED_ATTEMPTS} OR ${overdue}))`;
   const conditions = [Prisma.sql`s."courseId" = ${course.id}`, inSections(Prisma.sql`s."sectionId"`, chosen.ids), Prisma.sql`u."deletedAt" IS NULL`, Prisma.sql`u."role" = 'student'`];
   if (query.q) {
