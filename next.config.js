@@ -39,7 +39,8 @@ const nextConfig = {
     return [{ source: "/.well-known/jwks.json", destination: "/api/credentials/jwks" }];
   },
   experimental: {
-    // Server actions read forms of a few kilobytes; refuse anything bigger early.
+    // Server actions read forms of a few kilobytes (a class list file up to 100 KB); proxy.ts
+    // refuses a post that declares more with 413 (lib/boundary/form-size.ts, kept equal by a test).
     serverActions: { bodySizeLimit: "256kb" },
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,

@@ -5,6 +5,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+import { formSizeProblem } from "@/lib/boundary/form-size";
 import { isWellEncodedPath } from "@/lib/urls";
 
 const PROTECTED = /^\/(course|glossary|lessons|quizzes|instructor|readiness|certificate|account)(\/|$)/;
@@ -35,6 +36,9 @@ export function proxy(request: NextRequest) {
   }
   // Route handlers set their own headers and check access themselves (lib/boundary/route.ts).
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  // Pages take posts only as server actions: one that is too big is refused before Next reads it.
+  const tooBig = formSizeProblem(request);
+  if (tooBig) return new NextResponse(tooBig.message, { status: tooBig.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   if (isCrossOriginAction(request)) {
     return new NextResponse("Refused: this form was posted from another site.", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   }

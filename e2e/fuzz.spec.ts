@@ -1,7 +1,9 @@
 // Hostile bodies against every JSON endpoint that changes something: malformed JSON,
 // wrong types, huge and odd strings, unknown ids, replays. Never a 5xx, always a
 // message, and not one row changed.
+import http from "node:http";
 import fc from "fast-check";
+import { E2E_BASE_URL } from "./support/env";
 import { expect, newAccount, progressCli, signUp, test } from "./support/fixtures";
 
 const nasty = fc.oneof(
@@ -52,6 +54,30 @@ test("request bodies over the limit are refused before they are read", async ({ 
   const response = await page.request.post("/api/attempts/anything/answers", { data: "x".repeat(200_000), headers: { "content-type": "application/json" } });
   expect(response.status()).toBe(413);
   expect((await response.json()).error).toMatch(/too large/);
+});
+
+test("a form post over the server-action limit, or of no declared length, gets a 4xx with a message, not Next's 500", async ({ page }) => {
+  await signUp(page, newAccount());
+  // The no-JavaScript form of the join page posts multipart to the page itself.
+  const multipart = { joinCode: "ABCD-EFGH", list: { name: "class.csv", mimeType: "text/csv", buffer: Buffer.alloc(300 * 1024, "a") } };
+  for (const path of ["/join/ABCDEFGH", "/account", "/instructor/sections/anything"]) {
+    const response = await page.request.post(path, { multipart, maxRedirects: 0 });
+    expect(response.status(), path).toBe(413);
+    expect(await response.text()).toMatch(/Too large: a form may send at most 256 KB/);
+  }
+  // A chunked body declares no length: refused before any of it is read.
+  const chunked = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = http.request(new URL("/account", E2E_BASE_URL), { method: "POST", headers: { "content-type": "text/plain", "transfer-encoding": "chunked", "next-action": "0".repeat(40) } }, (response) => {
+      let text = "";
+      response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+    });
+    request.on("error", reject);
+    request.write("x".repeat(1000));
+    request.end();
+  });
+  expect(chunked.status).toBe(411);
+  expect(chunked.text).toMatch(/Content-Length/);
 });
 
 test("pages with a token or code in the path answer odd ones with a page or a 4xx, never a 5xx", async ({ request }) => {
