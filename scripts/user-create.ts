@@ -26,8 +26,9 @@ async function main() {
     process.exit(2);
   }
   prepareEnv();
-  const { migrateDatabase } = await import("../lib/db/migrate");
-  migrateDatabase();
+  // e2e specs create staff accounts this way, many per run: no engine start when nothing is pending.
+  const { migrateIfPending } = await import("../lib/db/migrate");
+  await migrateIfPending();
   const password = parsed.data.password ?? crypto.randomBytes(12).toString("base64url");
   const { upsertUser } = await import("../lib/users");
   const user = await upsertUser({

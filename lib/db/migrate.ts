@@ -50,3 +50,34 @@ export function migrateDatabase(url = databaseUrl()): void {
   if (status !== 0) throw new Error(`Migrations failed:\n${output}`);
   enableWal(url);
 }
+
+const POSTGRES_MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "postgres", "migrations");
+
+/**
+ * PostgreSQL migration folders the database has not recorded as applied, asked with one
+ * query instead of the schema engine (which takes seconds to start). Null when the
+ * database cannot say (no migrations table yet, or no connection): then the engine decides.
+ */
+export async function pendingPostgresMigrations(url: string): Promise<string[] | null> {
+  const all = fs.readdirSync(POSTGRES_MIGRATIONS_DIR).filter((name) => fs.existsSync(path.join(POSTGRES_MIGRATIONS_DIR, name, "migration.sql")));
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ migration_name: string }>(
+      `SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return all.filter((name) => !applied.has(name));
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** migrateDatabase for a one-off command: on PostgreSQL it starts the engine only when a migration is pending. */
+export async function migrateIfPending(url = databaseUrl()): Promise<void> {
+  if (!isSqliteUrl(url) && (await pendingPostgresMigrations(url))?.length === 0) return;
+  migrateDatabase(url);
+}
