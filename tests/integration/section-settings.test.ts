@@ -4,7 +4,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { DEFAULT_COURSE_CONFIG } from "@/lib/course/config";
+import { DEFAULT_COURSE_CONFIG, parseCourseConfig } from "@/lib/course/config";
+import { readOwnRecord } from "@/lib/course/own-record";
+import { rulesFor } from "@/lib/course/rules";
+import { rulesOfStudent, sectionSettingsOf } from "@/lib/course/student-rules";
 import { changeCourseConfig } from "@/lib/course/settings";
 import { getQuizOverview, startAttempt } from "@/lib/quiz/attempts";
 import { saveAnswer, submitAttempt } from "@/lib/quiz/answers";
@@ -156,5 +159,24 @@ describe("a section's own rules", () => {
     await moveStudent(coordinator, inB.id, section.a);
     expect(await passedStored(attemptB)).toBe(true);
     expect((await getQuizOverview(inB, FINAL))!.quiz.passMark).toBe(85);
+  });
+
+  it("the three readers of a student's rules agree: grading's SQL, the own record's branch and the rebuild's", async () => {
+    await changeSectionSettings(teacherB, form(section.b, { finalPassPercent: 95, lessonMaxAttempts: 5, reviewPolicy: "never", signOff: "required" }));
+    const [stillInB, outside] = [await studentIn(codes.b, "Cy Rules"), await makeUser("student")];
+    // A student in no section follows the course.
+    await db.enrollment.updateMany({ where: { userId: outside.id }, data: { endedAt: new Date(), endReason: "removed", activeCourseId: null } });
+    const course = await db.course.findFirstOrThrow({ select: { id: true, config: true } });
+    const config = parseCourseConfig(course.config);
+    const students = [inA, stillInB, outside];
+    const fromRebuild = await sectionSettingsOf(db, course.id, students.map((s) => s.id));
+    for (const student of students) {
+      const fromGrading = await rulesOfStudent(db, course.id, student.id);
+      const fromRecord = rulesFor(config, (await readOwnRecord(db, course.id, student.id)).section?.settings);
+      expect(fromRecord).toEqual(fromGrading);
+      expect(rulesFor(config, fromRebuild.get(student.id))).toEqual(fromGrading);
+    }
+    expect((await rulesOfStudent(db, course.id, stillInB.id)).finalPassPercent).toBe(95);
+    expect((await rulesOfStudent(db, course.id, outside.id)).finalPassPercent).toBe(config.finalPassPercent);
   });
 });
