@@ -18,13 +18,18 @@ function fieldsOf(line: string, separator: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (current += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else current += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) fields.push(current), (current = "");
-    else current += ch;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      // A doubled quote inside quotes is one quote.
+      current += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === separator) {
+      fields.push(current);
+      current = "";
+    } else {
+      current += ch;
+    }
   }
   fields.push(current);
   return fields.map((f) => f.trim());
