@@ -1,7 +1,7 @@
 // The one domain error type. Domain functions return a Failure (or throw a DomainError
 // where returning is awkward); the boundary maps it to an HTTP status and a JSON body
 // for route handlers, or to a form state for server actions, in one place each.
-export type FailureStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429;
+export type FailureStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
 export type Failure = { ok: false; status: FailureStatus; message: string; fieldErrors?: Record<string, string> };
 export type Result<T> = ({ ok: true } & T) | Failure;
 

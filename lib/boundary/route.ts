@@ -22,6 +22,11 @@ type Spec<A extends Access, P, B> = {
   params?: z.ZodType<P>;
   /** A JSON body, parsed with this schema after the size and depth checks. */
   body?: z.ZodType<B>;
+  /**
+   * Instead of `body`: fields sent as a form (application/x-www-form-urlencoded, what an LMS
+   * posts) or, on a GET, as the query string; each field once, parsed with this schema.
+   */
+  fields?: z.ZodType<B>;
   maxBytes?: number;
   /** Message for a body that does not fit the schema. */
   invalidBody?: string;
@@ -55,6 +60,26 @@ async function readBody<B>(request: Request, schema: z.ZodType<B>, maxBytes: num
   return parsed.success ? { body: parsed.data } : fail(400, invalid);
 }
 
+async function readFields<B>(request: Request, schema: z.ZodType<B>, maxBytes: number, invalid: string): Promise<{ body: B } | Failure> {
+  let params: URLSearchParams;
+  if (request.method === "GET" || request.method === "HEAD") {
+    params = new URL(request.url).searchParams;
+  } else {
+    if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) return fail(415, "Send the fields as a form (application/x-www-form-urlencoded).");
+    const text = await readTextWithin(request, maxBytes);
+    if (!text.ok) return fail(text.status, text.message);
+    params = new URLSearchParams(text.text);
+  }
+  const fields: Record<string, string> = {};
+  for (const [key, value] of params) {
+    // A field sent twice is ambiguous (which one did the sender mean?): refused.
+    if (Object.hasOwn(fields, key)) return fail(400, `The field "${key.slice(0, 40)}" is sent more than once.`);
+    fields[key] = value;
+  }
+  const parsed = schema.safeParse(fields);
+  return parsed.success ? { body: parsed.data } : fail(400, invalid);
+}
+
 /**
  * Wraps a route handler: `export const POST = route({ access: "student", body }, run)`.
  * `run` returns a Response, or a Failure that becomes `{ error }` with its status.
@@ -72,6 +97,11 @@ export function route<A extends Access, P = Record<string, never>, B = undefined
         params = parsed.data;
       }
       let body = undefined as B;
+      if (spec.fields) {
+        const read = await readFields(request, spec.fields, spec.maxBytes ?? MAX_JSON_BYTES, spec.invalidBody ?? "That request does not have the expected fields.");
+        if ("ok" in read) return failureResponse(read);
+        body = read.body;
+      }
       if (spec.body) {
         const read = await readBody(request, spec.body, spec.maxBytes ?? MAX_JSON_BYTES, spec.invalidBody ?? "That request does not have the expected fields.");
         if ("ok" in read) return failureResponse(read);
