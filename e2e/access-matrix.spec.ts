@@ -52,6 +52,7 @@ const MATRIX: Record<string, Row | "skip"> = {
   "GET /instructor/students/[id]": { ...INSTRUCTOR_ONLY, otherInstructor: [404] }, // another section's student is not found
   "GET /instructor/sections": INSTRUCTOR_ONLY,
   "GET /instructor/settings": INSTRUCTOR_ONLY, // instructors read the bounds; the coordinator's form is the same page
+  "GET /instructor/lti": { ...INSTRUCTOR_ONLY, instructor: [403], coordinator: [200] }, // registering an LMS is the coordinator's
   "GET /instructor/sections/[id]": { ...INSTRUCTOR_ONLY, otherInstructor: [404] }, // the owner's section
   "GET /invitations/[token]": PUBLIC, // a token that is not an invitation: a page that says so (e2e/sections.spec.ts follows a real one)
   "GET /join": PUBLIC,
@@ -66,6 +67,11 @@ const MATRIX: Record<string, Row | "skip"> = {
   "GET /api/credentials/status/[code]": { signedOut: [404], other: [404], owner: [404], instructor: [404] },
   "POST /api/credentials/verify": { signedOut: [400], other: [400], owner: [400], instructor: [400] },
   "GET /api/health": PUBLIC,
+  // LTI: public by nature (the LMS calls them); without a login request's fields, a 400 that says which; a JSON body instead of a form, 415.
+  "GET /api/lti/jwks": PUBLIC,
+  "GET /api/lti/login": { signedOut: [400], other: [400], owner: [400], instructor: [400] },
+  "POST /api/lti/login": { signedOut: [415], other: [415], owner: [415], instructor: [415] },
+  "POST /api/lti/launch": { signedOut: [415], other: [415], owner: [415], instructor: [415] },
 };
 
 /** Every page and route handler method, as "METHOD /path" with route groups dropped. */

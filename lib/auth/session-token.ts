@@ -8,8 +8,10 @@ import "server-only";
 // Only the cookie counts: unlike next-auth's getToken, no Authorization header is read.
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
+import { encode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { authSecret, serverEnv } from "@/lib/env";
+import { SESSION_MAX_AGE_SECONDS } from "./options";
 
 const INFO = "NextAuth.js Generated Encryption Key";
 let derived: { secret: string; key: Uint8Array } | null = null;
@@ -68,4 +70,20 @@ export async function sessionUserId(): Promise<string | null> {
   const trustHost = Boolean(env.AUTH_TRUST_HOST);
   const forwardedProto = !env.NEXTAUTH_URL && trustHost ? (await headers()).get("x-forwarded-proto") : null;
   return decodeSessionUserId(tokenFrom(jar, sessionCookieName({ publicUrl: env.NEXTAUTH_URL, trustHost, forwardedProto })), secret);
+}
+
+/**
+ * A session cookie for a user signed in by another route than next-auth's password form (an
+ * LTI launch): the same token next-auth writes after a sign-in (only the user id, encrypted
+ * with the same key), under the name and attributes it would use.
+ */
+export async function mintSessionCookie(userId: string): Promise<{ name: string; value: string; options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; maxAge: number } }> {
+  const env = serverEnv();
+  const secret = authSecret(env);
+  if (!secret) throw new Error("No session secret: set NEXTAUTH_SECRET.");
+  const trustHost = Boolean(env.AUTH_TRUST_HOST);
+  const forwardedProto = !env.NEXTAUTH_URL && trustHost ? (await headers()).get("x-forwarded-proto") : null;
+  const name = sessionCookieName({ publicUrl: env.NEXTAUTH_URL, trustHost, forwardedProto });
+  const value = await encode({ token: { sub: userId }, secret, maxAge: SESSION_MAX_AGE_SECONDS });
+  return { name, value, options: { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_SECONDS } };
 }

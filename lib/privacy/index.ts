@@ -25,7 +25,7 @@ export async function exportUserData(user: CurrentUser) {
     where: { id: user.id },
     select: { name: true, email: true, role: true, timeZone: true, createdAt: true, lastActiveAt: true },
   });
-  const [progress, attempts, readiness, certificates, selfAssessments, accommodations, enrollments, extensions, invitations] = await Promise.all([
+  const [progress, attempts, readiness, certificates, selfAssessments, accommodations, enrollments, extensions, invitations, lmsIdentities] = await Promise.all([
     db.lessonProgress.findMany({
       where: { userId: user.id },
       select: { pastRun: true, startedAt: true, lastVisitedAt: true, completedAt: true, lesson: { select: { slug: true, title: true } } },
@@ -55,6 +55,7 @@ export async function exportUserData(user: CurrentUser) {
     db.enrollment.findMany({ where: { userId: user.id }, select: { pastRun: true, startedAt: true, endedAt: true, endReason: true, section: { select: { name: true } } }, orderBy: { startedAt: "asc" } }),
     db.dueDateExtension.findMany({ where: { userId: user.id }, select: { dueAt: true, extraAttempts: true, timeMultiplier: true, updatedAt: true, quiz: { select: { slug: true, title: true } } } }),
     db.invitation.findMany({ where: { OR: [{ userId: user.id }, { email: user.email.toLowerCase() }] }, select: { name: true, email: true, createdAt: true, expiresAt: true, acceptedAt: true, section: { select: { name: true } } } }),
+    db.ltiIdentity.findMany({ where: { userId: user.id }, select: { subject: true, createdAt: true, platform: { select: { name: true, issuer: true } } } }),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -79,6 +80,7 @@ export async function exportUserData(user: CurrentUser) {
     sections: enrollments.map(({ section, ...e }) => ({ section: section.name, ...e })),
     extensions: extensions.map(({ quiz, ...x }) => ({ quiz: quiz.slug, title: quiz.title, ...x })),
     invitations: invitations.map(({ section, ...i }) => ({ section: section.name, ...i })),
+    lmsIdentities: lmsIdentities.map(({ platform, ...i }) => ({ lms: platform.name, issuer: platform.issuer, ...i })),
   };
 }
 
@@ -111,6 +113,8 @@ export async function deleteAccount(user: CurrentUser, input: unknown): Promise<
       await tx.enrollment.updateMany({ where: { userId: user.id, endedAt: null }, data: { endedAt: now, endReason: "closed", activeCourseId: null } });
       // Invitations name the person and their address: they go with the account.
       await tx.invitation.deleteMany({ where: { OR: [{ userId: user.id }, { email: user.email.toLowerCase() }] } });
+      // The LMS's id for the person links the closed account to them: it goes too (a later launch makes a new account).
+      await tx.ltiIdentity.deleteMany({ where: { userId: user.id } });
       // A closed account is no longer a student of the roster: the one write path drops its rows.
       await recordStudentChanges(tx, [user.id]);
       await recordAudit({ actorId: user.id, action: "account.delete", targetType: "user", targetId: user.id }, tx);

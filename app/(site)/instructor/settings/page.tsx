@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CourseSettingsForm, REVIEW_POLICY_LABELS } from "@/components/instructor/course-settings-form";
 import { InstructorNav } from "@/components/instructor/nav";
 import { requireStaff } from "@/lib/auth/session";
@@ -20,6 +21,11 @@ export default async function CourseSettingsPage() {
         The course&rsquo;s defaults apply in every section. Each section&rsquo;s instructors may choose their own pass marks, attempts, time limits,
         review policy and sign-off on the section&rsquo;s page, within the bounds below.
       </p>
+      {viewer.role === "coordinator" && (
+        <p>
+          To open Casebook from the college&rsquo;s LMS, register it under <Link href="/instructor/lti">LMS (LTI 1.3)</Link>.
+        </p>
+      )}
       {viewer.role === "coordinator" ? (
         <CourseSettingsForm
           action={courseSettingsAction}

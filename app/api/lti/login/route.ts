@@ -1,0 +1,20 @@
+// OIDC login initiation from the LMS (GET or POST, LTI Core 1.3 §5.1.1).
+import { NextResponse } from "next/server";
+import { route } from "@/lib/boundary/route";
+import { LaunchError } from "@/lib/lti/launch-error";
+import { beginLogin, loginRequestSchema, type LoginRequest } from "@/lib/lti/login";
+import { refusedLaunch } from "@/lib/lti/responses";
+
+const spec = { access: "public", fields: loginRequestSchema, maxBytes: 8 * 1024, invalidBody: "The login request needs iss, login_hint and target_link_uri." } as const;
+
+async function login({ body }: { body: LoginRequest }) {
+  try {
+    return NextResponse.redirect(await beginLogin(body), 302);
+  } catch (error) {
+    if (error instanceof LaunchError) return refusedLaunch(error, "login");
+    throw error;
+  }
+}
+
+export const GET = route(spec, login);
+export const POST = route(spec, login);

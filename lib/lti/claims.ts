@@ -1,0 +1,69 @@
+// The parts of an LTI 1.3 launch's id_token Casebook reads (1EdTech LTI Core 1.3, section 5),
+// parsed with zod after the signature and the standard claims are checked (lib/lti/launch.ts).
+// Pure: no I/O, so it is unit tested on its own.
+import { z } from "zod";
+
+const LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+
+export const CLAIM = {
+  messageType: `${LTI}message_type`,
+  version: `${LTI}version`,
+  deploymentId: `${LTI}deployment_id`,
+  targetLinkUri: `${LTI}target_link_uri`,
+  resourceLink: `${LTI}resource_link`,
+  roles: `${LTI}roles`,
+  context: `${LTI}context`,
+  custom: `${LTI}custom`,
+} as const;
+
+export const RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The launch claims Casebook needs, each with the reason an LMS administrator reads when it is missing. */
+export const launchClaimsSchema = z.object({
+  sub: text(255),
+  name: z.string().trim().max(200).optional(),
+  given_name: z.string().trim().max(100).optional(),
+  family_name: z.string().trim().max(100).optional(),
+  email: z.email().max(254).optional().catch(undefined),
+  [CLAIM.messageType]: z.literal(RESOURCE_LINK_REQUEST, { error: `The message type must be ${RESOURCE_LINK_REQUEST}.` }),
+  [CLAIM.version]: z.literal("1.3.0", { error: "The LTI version must be 1.3.0." }),
+  [CLAIM.deploymentId]: text(255),
+  [CLAIM.targetLinkUri]: z.url({ error: "The target_link_uri claim must be a URL." }),
+  [CLAIM.resourceLink]: z.object({ id: text(255), title: z.string().max(255).optional() }),
+  [CLAIM.roles]: z.array(z.string().max(255)).max(100),
+  [CLAIM.context]: z.object({ id: text(255), label: z.string().max(255).optional(), title: z.string().max(255).optional() }).optional(),
+});
+
+export type LaunchClaims = z.infer<typeof launchClaimsSchema>;
+
+const MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
+const ADMINISTRATOR = [
+  "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator",
+  "http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator",
+  `${MEMBERSHIP}Administrator`,
+];
+const TEACHING = [`${MEMBERSHIP}Instructor`, `${MEMBERSHIP}ContentDeveloper`, "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant"];
+const LEARNING = [`${MEMBERSHIP}Learner`];
+
+export type LaunchRole = "student" | "instructor" | "coordinator";
+
+/**
+ * The Casebook role an LMS's roles give (issue 15): Administrator → coordinator, Instructor
+ * or TA → instructor of the context's section, Learner → student; the most senior wins.
+ * Null: no role Casebook knows (a Mentor, a Guest): the launch is refused.
+ */
+export function roleFromLti(roles: string[]): LaunchRole | null {
+  const has = (list: string[]) => roles.some((r) => list.includes(r));
+  if (has(ADMINISTRATOR)) return "coordinator";
+  if (has(TEACHING)) return "instructor";
+  if (has(LEARNING)) return "student";
+  return null;
+}
+
+/** A display name from the claims: `name`, else given and family name, else a neutral label. */
+export function displayName(claims: Pick<LaunchClaims, "name" | "given_name" | "family_name">): string {
+  const joined = [claims.given_name, claims.family_name].filter(Boolean).join(" ");
+  return (claims.name || joined || "LMS user").slice(0, 100);
+}

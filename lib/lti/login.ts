@@ -1,0 +1,66 @@
+import "server-only";
+// OIDC third-party login initiation (LTI Core 1.3 §5.1.1, 1EdTech Security Framework §5.1):
+// the platform sends iss, login_hint and target_link_uri (GET or POST); Casebook answers with
+// a redirect to the platform's authorization endpoint carrying a fresh state and nonce, both
+// kept in the database (any instance can finish the launch), single use, for ten minutes.
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { publicBaseUrl } from "@/lib/http/base-url";
+import { findPlatform } from "./platforms";
+import { LaunchError } from "./launch-error";
+
+export const LOGIN_LIFETIME_MS = 10 * 60_000;
+
+export const loginRequestSchema = z.object({
+  iss: z.string().trim().min(1).max(500),
+  login_hint: z.string().min(1).max(2000),
+  target_link_uri: z.string().min(1).max(2000),
+  lti_message_hint: z.string().max(4000).optional(),
+  lti_deployment_id: z.string().max(255).optional(),
+  client_id: z.string().max(255).optional(),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/** The address as a path on this site, or null when it points anywhere else. */
+export async function onSite(uri: string): Promise<string | null> {
+  if (!URL.canParse(uri)) return null;
+  const url = new URL(uri);
+  const base = new URL(await publicBaseUrl());
+  return url.origin === base.origin ? `${url.pathname}${url.search}` : null;
+}
+
+export const launchUrl = async () => `${await publicBaseUrl()}/api/lti/launch`;
+
+/** Where to send the browser next: the platform's authorization endpoint, with this login's state and nonce. */
+export async function beginLogin(input: LoginRequest, now = new Date()): Promise<URL> {
+  const platform = await findPlatform(db, input.iss, input.client_id);
+  if (!platform) throw new LaunchError("unknown_platform");
+  if (input.lti_deployment_id && !platform.deploymentIds.includes(input.lti_deployment_id)) throw new LaunchError("unknown_deployment");
+  if (!(await onSite(input.target_link_uri))) throw new LaunchError("target_off_site");
+  const state = randomBytes(32).toString("base64url");
+  const nonce = randomBytes(32).toString("base64url");
+  // Spent and expired logins go as new ones come (indexed by expiry; nothing else reads them).
+  await db.ltiLogin.deleteMany({ where: { expiresAt: { lt: now } } });
+  await db.ltiLogin.create({
+    data: { stateHash: sha256(state), nonce, platformId: platform.id, targetLinkUri: input.target_link_uri, expiresAt: new Date(now.getTime() + LOGIN_LIFETIME_MS) },
+    select: { id: true },
+  });
+  const url = new URL(platform.authUrl);
+  const params: Record<string, string> = {
+    scope: "openid",
+    response_type: "id_token",
+    response_mode: "form_post",
+    prompt: "none",
+    client_id: platform.clientId,
+    redirect_uri: await launchUrl(),
+    login_hint: input.login_hint,
+    state,
+    nonce,
+  };
+  if (input.lti_message_hint) params.lti_message_hint = input.lti_message_hint;
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return url;
+}
