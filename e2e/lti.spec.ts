@@ -58,13 +58,25 @@ test("an LMS registered from the command line launches a learner straight into t
     await expect(page.getByTestId("signed-in-name")).toHaveText("Lena Launch");
     await expect(page.getByTestId("progress-percent")).toHaveText(/^0%/);
 
-    // The same launch again (a replay): refused, with the reason, and nobody is signed in.
+    // The same launch posted from another browser (login CSRF): refused, with the reason, and nobody is signed in.
     const stranger = await (await browser.newContext()).newPage();
     await formPost(stranger, { id_token: idToken, state });
     await expect(stranger.getByRole("heading", { name: "Casebook could not complete this LTI launch" })).toBeVisible();
-    await expect(stranger.locator("[data-problem]")).toHaveAttribute("data-problem", "state");
+    await expect(stranger.locator("[data-problem]")).toHaveAttribute("data-problem", "browser");
     const session = await stranger.request.get(`${E2E_BASE_URL}/api/auth/session`);
     expect(await session.json()).toEqual({});
+    // Replayed in the browser that started it: the state is spent.
+    const again = await page.request.get(
+      `/api/lti/login?${new URLSearchParams({ iss: r.issuer, login_hint: "hint-7", target_link_uri: `${E2E_BASE_URL}/course`, client_id: r.clientId })}`,
+      { maxRedirects: 0 },
+    );
+    expect(again.status()).toBe(302);
+    await formPost(page, { id_token: idToken, state: new URL(again.headers()["location"]).searchParams.get("state")! });
+    await expect(page.locator("[data-problem]")).toHaveAttribute("data-problem", "nonce");
+    // An address that would leave the site after sign-in is refused at the login.
+    const offSite = await page.request.get(`/api/lti/login?${new URLSearchParams({ iss: r.issuer, login_hint: "h", target_link_uri: `${E2E_BASE_URL}//evil.example/x`, client_id: r.clientId })}`, { maxRedirects: 0 });
+    expect(offSite.status()).toBe(400);
+    expect(await offSite.text()).toContain("target_link_uri is not an address on this Casebook site");
   } finally {
     await platform.close();
   }

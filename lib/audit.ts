@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 
-export type AuditEntry = { actorId: string; action: string; targetType: string; targetId: string; detail?: Record<string, unknown> };
+export type AuditEntry = { actorId: string | null; action: string; targetType: string; targetId: string; detail?: Record<string, unknown> };
 
 /** Records an instructor action; pass the transaction so the entry commits with the change. */
 export async function recordAudit(entry: AuditEntry, client: Tx | typeof db = db) {

@@ -23,28 +23,27 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 /** The launch claims Casebook needs, each with the reason an LMS administrator reads when it is missing. */
 export const launchClaimsSchema = z.object({
   sub: text(255),
-  name: z.string().trim().max(200).optional(),
-  given_name: z.string().trim().max(100).optional(),
-  family_name: z.string().trim().max(100).optional(),
+  // Shown, never relied on: an odd value is dropped rather than refusing the launch.
+  name: z.string().trim().max(200).optional().catch(undefined),
+  given_name: z.string().trim().max(100).optional().catch(undefined),
+  family_name: z.string().trim().max(100).optional().catch(undefined),
   email: z.email().max(254).optional().catch(undefined),
   [CLAIM.messageType]: z.literal(RESOURCE_LINK_REQUEST, { error: `The message type must be ${RESOURCE_LINK_REQUEST}.` }),
   [CLAIM.version]: z.literal("1.3.0", { error: "The LTI version must be 1.3.0." }),
   [CLAIM.deploymentId]: text(255),
   [CLAIM.targetLinkUri]: z.url({ error: "The target_link_uri claim must be a URL." }),
-  [CLAIM.resourceLink]: z.object({ id: text(255), title: z.string().max(255).optional() }),
+  [CLAIM.resourceLink]: z.object({ id: text(255), title: z.string().optional().catch(undefined) }),
   [CLAIM.roles]: z.array(z.string().max(255)).max(100),
-  [CLAIM.context]: z.object({ id: text(255), label: z.string().max(255).optional(), title: z.string().max(255).optional() }).optional(),
+  [CLAIM.context]: z.object({ id: text(255), label: z.string().optional().catch(undefined), title: z.string().optional().catch(undefined) }).optional(),
 });
 
 export type LaunchClaims = z.infer<typeof launchClaimsSchema>;
 
 const MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
-const ADMINISTRATOR = [
-  "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator",
-  "http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator",
-  `${MEMBERSHIP}Administrator`,
-];
-const TEACHING = [`${MEMBERSHIP}Instructor`, `${MEMBERSHIP}ContentDeveloper`, "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant"];
+// The institution's or the system's administrators; a course's own Administrator role
+// (membership#Administrator) runs that course only, so it teaches its section.
+const ADMINISTRATOR = ["http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator", "http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator"];
+const TEACHING = [`${MEMBERSHIP}Instructor`, `${MEMBERSHIP}Administrator`, `${MEMBERSHIP}ContentDeveloper`, "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant"];
 const LEARNING = [`${MEMBERSHIP}Learner`];
 
 export type LaunchRole = "student" | "instructor" | "coordinator";

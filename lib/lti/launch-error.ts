@@ -7,6 +7,6 @@ export class LaunchError extends DomainError {
     readonly problem: LaunchProblem,
     readonly detail?: string,
   ) {
-    super(problem === "state" || problem === "nonce" ? 401 : 400, LAUNCH_PROBLEMS[problem]);
+    super(problem === "state" || problem === "nonce" || problem === "browser" ? 401 : 400, LAUNCH_PROBLEMS[problem]);
   }
 }

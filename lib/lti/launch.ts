@@ -34,7 +34,7 @@ function problemOf(error: unknown): LaunchProblem {
     return "missing_claims";
   }
   // A JWKS URL that answers with an error or not at all surfaces as a fetch failure.
-  if (error instanceof TypeError || (error instanceof Error && /fetch|Expected 200 OK|ECONNREFUSED/i.test(error.message))) return "keys_unreachable";
+  if (error instanceof TypeError || (error instanceof Error && /fetch|Expected 200 OK|ECONNREFUSED|JSON Web Key Set/i.test(error.message))) return "keys_unreachable";
   return "malformed";
 }
 

@@ -24,12 +24,19 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-/** The address as a path on this site, or null when it points anywhere else. */
+/**
+ * The address as a path on this site, or null when it points anywhere else. The path is
+ * what the browser is sent to after sign-in, so it must stay a path here: one that begins
+ * with "//" or holds a backslash would leave the site once resolved (an open redirect).
+ */
 export async function onSite(uri: string): Promise<string | null> {
   if (!URL.canParse(uri)) return null;
   const url = new URL(uri);
   const base = new URL(await publicBaseUrl());
-  return url.origin === base.origin ? `${url.pathname}${url.search}` : null;
+  if (url.origin !== base.origin) return null;
+  const path = `${url.pathname}${url.search}`;
+  if (!path.startsWith("/") || path.startsWith("//") || path.includes("\\")) return null;
+  return new URL(path, base).origin === base.origin ? path : null;
 }
 
 export const launchUrl = async () => `${await publicBaseUrl()}/api/lti/launch`;

@@ -5,6 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/boundary/errors";
+import { isLocalInstance, serverEnv } from "@/lib/env";
 import { platformSchema, type PlatformInput } from "./schemas";
 
 export type Platform = { id: string; name: string; issuer: string; clientId: string; authUrl: string; tokenUrl: string; jwksUrl: string; deploymentIds: string[] };
@@ -20,6 +21,12 @@ function toPlatform(row: { deploymentIds: string } & Omit<Platform, "deploymentI
 export async function registerPlatform(actor: CurrentUser | null, input: PlatformInput): Promise<Platform> {
   if (actor && actor.role !== "coordinator") throw new DomainError(403, "Only a course coordinator registers an LMS.");
   const data = platformSchema.parse(input);
+  // Plain http reaches only this machine, and only a Casebook running here may use it (tests,
+  // a local LMS): a shared instance must not fetch keys from its own loopback services.
+  if (!isLocalInstance(serverEnv())) {
+    const plain = (["authUrl", "tokenUrl", "jwksUrl", "issuer"] as const).filter((key) => data[key].startsWith("http:"));
+    if (plain.length) throw new DomainError(400, "Use https:// addresses.", Object.fromEntries(plain.map((key) => [key, "Use an https:// address."])));
+  }
   return db.$transaction(async (tx) => {
     const row = await tx.ltiPlatform.upsert({
       where: { issuer_clientId: { issuer: data.issuer, clientId: data.clientId } },
@@ -27,7 +34,7 @@ export async function registerPlatform(actor: CurrentUser | null, input: Platfor
       update: { ...data, deploymentIds: JSON.stringify(data.deploymentIds) },
       select: SELECT,
     });
-    if (actor) await recordAudit({ actorId: actor.id, action: "lti.platform.register", targetType: "LtiPlatform", targetId: row.id, detail: data }, tx);
+    await recordAudit({ actorId: actor?.id ?? null, action: "lti.platform.register", targetType: "LtiPlatform", targetId: row.id, detail: data }, tx);
     return toPlatform(row);
   });
 }

@@ -34,8 +34,10 @@ export async function provisionLaunch(platform: Platform, claims: LaunchClaims, 
     if (identity && !identity.user.deletedAt) {
       userId = identity.userId;
       const current = identity.user.role as LaunchRole;
-      if (RANK[role] > (RANK[current] ?? 0)) await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true } });
-      else effective = current;
+      if (RANK[role] > (RANK[current] ?? 0)) {
+        await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true } });
+        await recordAudit({ actorId: null, action: "lti.role", targetType: "User", targetId: userId, detail: { platformId: platform.id, subject: claims.sub, from: current, to: role } }, tx);
+      } else effective = current;
     } else {
       const email = claims.email?.toLowerCase();
       const taken = email ? await tx.user.findUnique({ where: { email }, select: { id: true } }) : null;
@@ -62,8 +64,14 @@ export async function provisionLaunch(platform: Platform, claims: LaunchClaims, 
         sectionId = section.id;
         await tx.ltiContext.create({ data: { platformId: platform.id, contextId: context.id, sectionId, title }, select: { sectionId: true } });
       }
-      if (effective === "student") await enrollInTx(tx, userId, { id: sectionId, courseId: course.id }, "moved");
-      if (effective === "instructor") await tx.sectionInstructor.upsert({ where: { sectionId_userId: { sectionId, userId } }, create: { sectionId, userId }, update: {}, select: { userId: true } });
+      // A learner joins the course's section, unless already in another LMS course's section
+      // (one active section per student: launching from two LMS courses must not bounce them).
+      if (effective === "student") {
+        const active = await tx.enrollment.findFirst({ where: { userId, activeCourseId: course.id }, select: { sectionId: true, section: { select: { ltiContexts: { select: { contextId: true }, take: 1 } } } } });
+        if (!active || (active.sectionId !== sectionId && active.section.ltiContexts.length === 0)) await enrollInTx(tx, userId, { id: sectionId, courseId: course.id }, "moved");
+      }
+      // Teaching comes from this launch's role only: staff launching as a learner teach nothing here.
+      if (role === "instructor" && effective === "instructor") await tx.sectionInstructor.upsert({ where: { sectionId_userId: { sectionId, userId } }, create: { sectionId, userId }, update: {}, select: { userId: true } });
     }
     // The roster's rows follow (a new student gets one; one made staff leaves it).
     await recordStudentChanges(tx, [userId]);

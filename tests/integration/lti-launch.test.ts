@@ -67,6 +67,7 @@ describe("the OIDC login", () => {
     await expect(login({ client_id: "someone-else" })).rejects.toMatchObject({ problem: "unknown_platform" });
     await expect(login({ lti_deployment_id: "deployment-9" })).rejects.toMatchObject({ problem: "unknown_deployment" });
     await expect(login({ target_link_uri: "https://evil.example/course" })).rejects.toMatchObject({ problem: "target_off_site" });
+    await expect(login({ target_link_uri: `${site}//evil.example/course` })).rejects.toMatchObject({ problem: "target_off_site" });
   });
 });
 
@@ -104,6 +105,46 @@ describe("a launch", () => {
   });
 });
 
+describe("roles and sections from the LMS", () => {
+  const second = { id: "course-202", title: "Second course" };
+  const sectionOf = async (contextId: string) => (await db.ltiContext.findFirstOrThrow({ where: { contextId }, select: { sectionId: true } })).sectionId;
+
+  it("teaching comes from the launch's own role: an instructor elsewhere who launches as a learner teaches nothing here", async () => {
+    const ta = await launch({ sub: "lms-ta-1", email: undefined, [CLAIM.roles]: ["http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant"] });
+    const asLearner = await launch({ sub: "lms-ta-1", email: undefined, [CLAIM.context]: second });
+    expect(asLearner.userId).toBe(ta.userId);
+    expect(await db.sectionInstructor.count({ where: { userId: ta.userId, sectionId: await sectionOf(second.id) } })).toBe(0);
+    expect(await db.enrollment.count({ where: { userId: ta.userId } })).toBe(0);
+    expect((await db.user.findUniqueOrThrow({ where: { id: ta.userId }, select: { role: true } })).role).toBe("instructor");
+  });
+
+  it("a learner made instructor in the LMS becomes one here, and the change is audited", async () => {
+    const learner = await launch({ sub: "lms-promoted-1", email: undefined });
+    await launch({ sub: "lms-promoted-1", email: undefined, [CLAIM.roles]: [`${MEMBERSHIP}Instructor`] });
+    expect((await db.user.findUniqueOrThrow({ where: { id: learner.userId }, select: { role: true } })).role).toBe("instructor");
+    expect(await db.auditLog.count({ where: { action: "lti.role", targetId: learner.userId } })).toBe(1);
+    expect(await db.studentSummary.count({ where: { userId: learner.userId } })).toBe(0);
+  });
+
+  it("a course's own Administrator role teaches that course, it does not coordinate Casebook", async () => {
+    const admin = await launch({ sub: "lms-course-admin", email: undefined, [CLAIM.roles]: [`${MEMBERSHIP}Administrator`] });
+    expect((await db.user.findUniqueOrThrow({ where: { id: admin.userId }, select: { role: true } })).role).toBe("instructor");
+  });
+
+  it("a learner in two LMS courses stays in the first one's section instead of moving at each launch", async () => {
+    const first = await launch({ sub: "lms-two-courses", email: undefined });
+    await launch({ sub: "lms-two-courses", email: undefined, [CLAIM.context]: second });
+    const active = await db.enrollment.findFirstOrThrow({ where: { userId: first.userId, endedAt: null }, select: { sectionId: true } });
+    expect(active.sectionId).toBe(await sectionOf("course-101"));
+    expect(await db.enrollment.count({ where: { userId: first.userId } })).toBe(1);
+  });
+
+  it("takes odd display claims (null names, long titles) without refusing the launch", async () => {
+    const odd = await launch({ sub: "lms-odd-claims", name: null, email: "not an email", [CLAIM.resourceLink]: { id: "rl-9", title: "x".repeat(2000) }, [CLAIM.context]: { id: "course-303", label: null, title: null } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: odd.userId }, select: { name: true } })).name).toBe("LMS user");
+  });
+});
+
 describe("refused launches sign nobody in and write nothing", () => {
   const refused: [string, () => Promise<unknown>, string][] = [
     ["a bad signature (another key under the platform's kid)", async () => launch({}, { key: await platform.addKey("stranger", false) }), "bad_signature"],
@@ -118,6 +159,8 @@ describe("refused launches sign nobody in and write nothing", () => {
     ["a missing resource link", () => launch({ [CLAIM.resourceLink]: undefined }), "missing_claims"],
     ["a learner without a context", () => launch({ [CLAIM.context]: undefined }), "missing_claims"],
     ["a target off this site", () => launch({ [CLAIM.targetLinkUri]: "https://evil.example/course" }), "target_off_site"],
+    ["a target that leaves the site once resolved (//host)", () => launch({ [CLAIM.targetLinkUri]: `${site}//evil.example/course` }), "target_off_site"],
+    ["a target that leaves the site once resolved (backslash)", () => launch({ [CLAIM.targetLinkUri]: `${site}/\\evil.example/course` }), "target_off_site"],
     ["no role Casebook knows", () => launch({ [CLAIM.roles]: [`${MEMBERSHIP}Mentor`] }), "no_role"],
     ["a nonce from another login", () => launch({ nonce: "replayed-nonce" }), "nonce"],
   ];

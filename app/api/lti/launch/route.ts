@@ -1,5 +1,7 @@
 // The launch: the LMS posts the id_token and state here (form_post, LTI Core 1.3 §5.1.2).
+import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
+import { bindingCookie, isBoundTo } from "@/lib/lti/browser-binding";
 import { mintSessionCookie } from "@/lib/auth/session-token";
 import { route } from "@/lib/boundary/route";
 import { completeLaunch, launchRequestSchema } from "@/lib/lti/launch";
@@ -9,11 +11,15 @@ import { refusedLaunch } from "@/lib/lti/responses";
 
 export const POST = route({ access: "public", fields: launchRequestSchema, maxBytes: 32 * 1024, invalidBody: "The launch needs an id_token and a state." }, async ({ body }) => {
   try {
+    // Only the browser that started this login may finish it (login CSRF).
+    if (!isBoundTo(await cookies(), body.state)) throw new LaunchError("browser");
     const { userId, redirectTo } = await completeLaunch(body);
     // 303: the browser follows with a GET to the page the link points to, now signed in.
     const response = NextResponse.redirect(new URL(redirectTo, await publicBaseUrl()), 303);
     const cookie = await mintSessionCookie(userId);
     response.cookies.set(cookie.name, cookie.value, cookie.options);
+    const binding = bindingCookie(body.state, 0);
+    response.cookies.set(binding.name, "", binding.options);
     return response;
   } catch (error) {
     if (error instanceof LaunchError) return refusedLaunch(error, "launch");

@@ -2,14 +2,20 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/boundary/route";
 import { LaunchError } from "@/lib/lti/launch-error";
-import { beginLogin, loginRequestSchema, type LoginRequest } from "@/lib/lti/login";
+import { bindingCookie } from "@/lib/lti/browser-binding";
+import { beginLogin, LOGIN_LIFETIME_MS, loginRequestSchema, type LoginRequest } from "@/lib/lti/login";
 import { refusedLaunch } from "@/lib/lti/responses";
 
 const spec = { access: "public", fields: loginRequestSchema, maxBytes: 8 * 1024, invalidBody: "The login request needs iss, login_hint and target_link_uri." } as const;
 
 async function login({ body }: { body: LoginRequest }) {
   try {
-    return NextResponse.redirect(await beginLogin(body), 302);
+    const authorize = await beginLogin(body);
+    const response = NextResponse.redirect(authorize, 302);
+    // The launch must come back to this browser (lib/lti/browser-binding.ts).
+    const binding = bindingCookie(authorize.searchParams.get("state")!, LOGIN_LIFETIME_MS / 1000);
+    response.cookies.set(binding.name, binding.value, binding.options);
+    return response;
   } catch (error) {
     if (error instanceof LaunchError) return refusedLaunch(error, "login");
     throw error;
