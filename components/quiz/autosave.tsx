@@ -17,6 +17,15 @@ export function Autosave({ formId, saveUrl, questions, initiallyAnswered }: { fo
     if (!form) return;
     const timers = new Map<string, ReturnType<typeof setTimeout>>();
     const byId = new Map(questions.map((q) => [q.id, q]));
+    // One save at a time per question, each reading the form when it starts: two saves in
+    // flight could reach the server in either order, and an older answer arriving last
+    // would overwrite the newer one the student was told was saved.
+    const chains = new Map<string, Promise<void>>();
+    let pending = 0;
+    const showPending = (change: number) => {
+      pending += change;
+      form.dataset.pendingSaves = String(pending);
+    };
 
     const save = async (fieldset: HTMLElement, question: FormQuestion) => {
       const data = new FormData(form);
@@ -51,9 +60,18 @@ export function Autosave({ formId, saveUrl, questions, initiallyAnswered }: { fo
       const fieldset = (event.target as HTMLElement).closest<HTMLElement>("[data-question-id]");
       const question = fieldset && byId.get(fieldset.dataset.questionId ?? "");
       if (!fieldset || !question) return;
-      clearTimeout(timers.get(question.id));
-      timers.set(question.id, setTimeout(() => void save(fieldset, question), event.type === "input" ? 600 : 300));
+      if (timers.has(question.id)) clearTimeout(timers.get(question.id));
+      else showPending(1);
+      timers.set(
+        question.id,
+        setTimeout(() => {
+          timers.delete(question.id);
+          const next = (chains.get(question.id) ?? Promise.resolve()).then(() => save(fieldset, question)).catch(() => undefined).finally(() => showPending(-1));
+          chains.set(question.id, next);
+        }, event.type === "input" ? 600 : 300),
+      );
     };
+    showPending(0);
     form.addEventListener("change", onEdit);
     form.addEventListener("input", onEdit);
     return () => {

@@ -58,6 +58,8 @@ export async function completeFirstLesson(page: Page) {
 
 /** Waits until every answered question's autosave has been acknowledged by the server. */
 export async function expectAllSaved(page: Page, count: number) {
+  // No save waiting or in flight (a question changed twice saves twice), and each says so.
+  await expect(page.locator("form[data-pending-saves='0']")).toHaveCount(1);
   await expect(page.locator("fieldset.question [data-save-status]", { hasText: /^Saved\.$/ })).toHaveCount(count);
 }
 
