@@ -54,8 +54,8 @@ async function verifiedPayload(idToken: string, platform: Platform): Promise<JWT
   }
 }
 
-/** The checked claims, or the reason they fail. */
-async function checkedClaims(payload: JWTPayload, platform: Platform, nonce: string): Promise<LaunchClaims> {
+/** The checked claims and the path on this site they point to, or the reason they fail. */
+async function checkedClaims(payload: JWTPayload, platform: Platform, nonce: string): Promise<{ claims: LaunchClaims; path: string }> {
   // With several audiences, azp must name Casebook; when present it must anyway.
   const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
   if ((audiences.length > 1 || payload.azp !== undefined) && payload.azp !== platform.clientId) throw new LaunchError("wrong_audience");
@@ -64,8 +64,9 @@ async function checkedClaims(payload: JWTPayload, platform: Platform, nonce: str
   if (!parsed.success) throw new LaunchError("missing_claims", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const claims = parsed.data;
   if (!platform.deploymentIds.includes(claims[CLAIM.deploymentId])) throw new LaunchError("unknown_deployment");
-  if (!(await onSite(claims[CLAIM.targetLinkUri]))) throw new LaunchError("target_off_site");
-  return claims;
+  const path = await onSite(claims[CLAIM.targetLinkUri]);
+  if (!path) throw new LaunchError("target_off_site");
+  return { claims, path };
 }
 
 /**
@@ -80,10 +81,10 @@ export async function completeLaunch(input: LaunchRequest, now = new Date()): Pr
   const login = await db.ltiLogin.findUniqueOrThrow({ where: { stateHash }, select: { nonce: true, platformId: true } });
   const platform = await platformById(db, login.platformId);
   if (!platform) throw new LaunchError("unknown_platform");
-  const claims = await checkedClaims(await verifiedPayload(input.id_token, platform), platform, login.nonce);
+  const { claims, path } = await checkedClaims(await verifiedPayload(input.id_token, platform), platform, login.nonce);
   const role = roleFromLti(claims[CLAIM.roles]);
   if (!role) throw new LaunchError("no_role");
   if (role !== "coordinator" && !claims[CLAIM.context]) throw new LaunchError("missing_claims", "context");
   const userId = await retryOnConflict(() => provisionLaunch(platform, claims, role, now));
-  return { userId, redirectTo: (await onSite(claims[CLAIM.targetLinkUri]))! };
+  return { userId, redirectTo: path };
 }

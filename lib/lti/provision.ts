@@ -31,11 +31,14 @@ export async function provisionLaunch(platform: Platform, claims: LaunchClaims, 
     // The LMS is the authority on its people: a learner made instructor there is one here.
     // Never the other way: an instructor who is a learner in another course stays staff.
     let effective: LaunchRole = role;
+    // A new account or a raised role changes the roster's rows; a repeat launch changes nothing.
+    let rosterStale = false;
     if (identity && !identity.user.deletedAt) {
       userId = identity.userId;
       const current = identity.user.role as LaunchRole;
       if (RANK[role] > (RANK[current] ?? 0)) {
         await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true } });
+        rosterStale = true;
         await recordAudit({ actorId: null, action: "lti.role", targetType: "User", targetId: userId, detail: { platformId: platform.id, subject: claims.sub, from: current, to: role } }, tx);
       } else effective = current;
     } else {
@@ -46,6 +49,7 @@ export async function provisionLaunch(platform: Platform, claims: LaunchClaims, 
         select: { id: true },
       });
       userId = user.id;
+      rosterStale = true;
       if (identity) await tx.ltiIdentity.update({ where: { platformId_subject: key }, data: { userId }, select: { userId: true } });
       else await tx.ltiIdentity.create({ data: { ...key, userId }, select: { userId: true } });
       await recordAudit({ actorId: userId, action: "lti.account", targetType: "LtiPlatform", targetId: platform.id, detail: { subject: claims.sub, role } }, tx);
@@ -68,13 +72,16 @@ export async function provisionLaunch(platform: Platform, claims: LaunchClaims, 
       // (one active section per student: launching from two LMS courses must not bounce them).
       if (effective === "student") {
         const active = await tx.enrollment.findFirst({ where: { userId, activeCourseId: course.id }, select: { sectionId: true, section: { select: { ltiContexts: { select: { contextId: true }, take: 1 } } } } });
-        if (!active || (active.sectionId !== sectionId && active.section.ltiContexts.length === 0)) await enrollInTx(tx, userId, { id: sectionId, courseId: course.id }, "moved");
+        // A move rebuilds the student's rows itself (enrollInTx).
+        if (!active || (active.sectionId !== sectionId && active.section.ltiContexts.length === 0)) {
+          if ((await enrollInTx(tx, userId, { id: sectionId, courseId: course.id }, "moved")).changed) rosterStale = false;
+        }
       }
       // Teaching comes from this launch's role only: staff launching as a learner teach nothing here.
       if (role === "instructor" && effective === "instructor") await tx.sectionInstructor.upsert({ where: { sectionId_userId: { sectionId, userId } }, create: { sectionId, userId }, update: {}, select: { userId: true } });
     }
     // The roster's rows follow (a new student gets one; one made staff leaves it).
-    await recordStudentChanges(tx, [userId]);
+    if (rosterStale) await recordStudentChanges(tx, [userId]);
     return userId;
   });
 }
