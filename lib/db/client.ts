@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { serverEnv } from "@/lib/env";
-import { countStatements } from "./prisma-internals";
+import { beginImmediate, countStatements } from "./prisma-internals";
 import { roundTripMeter } from "./round-trips";
 import { databaseUrl, isSqliteUrl, sqliteFilePath } from "./url";
 
@@ -20,7 +20,7 @@ function createClient(): PrismaClient {
   const url = databaseUrl();
   if (isSqliteUrl(url)) {
     const adapter = new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
-    return new PrismaClient({ adapter: counted(adapter) });
+    return new PrismaClient({ adapter: counted(beginImmediate(adapter)) });
   }
   const adapter = new PrismaPg({ connectionString: url, max: serverEnv().DATABASE_POOL_SIZE });
   return new PostgresPrismaClient({ adapter: counted(adapter) }) as unknown as PrismaClient;

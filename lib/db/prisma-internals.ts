@@ -292,3 +292,45 @@ export function countStatements<F extends object>(factory: F, sink: StatementSin
     return async (...args: unknown[]) => adapter((await method(...args)) as object);
   });
 }
+
+// ---------------------------------------------------------------------------------
+// SQLite transactions that take the write lock when they begin.
+
+type SqliteHandle = { prepare(sql: string): { run(...args: unknown[]): unknown } };
+
+/**
+ * Wraps PrismaBetterSQLite3 so that interactive transactions begin IMMEDIATE. In WAL mode
+ * a plain (deferred) BEGIN reads from a snapshot and asks for the write lock at its first
+ * write; if another process (a second instance, a CLI) committed in between, SQLite fails
+ * it at once with SQLITE_BUSY_SNAPSHOT, and under a steady stream of such commits a retry
+ * can lose every time (CI saw an enrollment fail five times running). An immediate
+ * transaction waits its turn on the busy timeout instead, with a fresh snapshot. Not public
+ * API: adapter-better-sqlite3 6.19 keeps its better-sqlite3 handle in `client`, and its
+ * startTransaction runs `client.prepare("BEGIN")` after taking its own mutex, with no way
+ * to release that mutex if BEGIN throws; so when the lock stays busy past the timeout this
+ * falls back to the plain BEGIN (the caller's retry, lib/db/retry.ts, handles the rest)
+ * rather than throw there.
+ */
+export function beginImmediate<F extends object>(factory: F): F {
+  return intercept(factory, (name, method) => {
+    if (name !== "connect") return undefined;
+    return async (...args: unknown[]) => {
+      const adapter = (await method(...args)) as { client?: SqliteHandle };
+      const handle = adapter.client;
+      if (!handle || typeof handle.prepare !== "function") throw new Error("adapter-better-sqlite3 no longer keeps its handle in `client`: re-check beginImmediate (lib/db/prisma-internals.ts)");
+      const prepare = handle.prepare.bind(handle);
+      const begin = {
+        run: () => {
+          try {
+            return prepare("BEGIN IMMEDIATE").run();
+          } catch (error) {
+            if (isSqliteBusyError(error)) return prepare("BEGIN").run();
+            throw error;
+          }
+        },
+      };
+      handle.prepare = (sql: string) => (sql === "BEGIN" ? begin : prepare(sql));
+      return adapter;
+    };
+  });
+}
