@@ -3,5 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     await import("./lib/startup-checks");
     (await import("./lib/mail")).startDeliveryTimer();
+    (await import("./lib/lti/scores")).startScoreTimer();
   }
 }

@@ -7,6 +7,8 @@ import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 import { formSizeProblem } from "@/lib/boundary/form-size";
 import { isWellEncodedPath } from "@/lib/urls";
+import { authSecret, serverEnv } from "@/lib/env";
+import { FRAME_COOKIE, frameOriginOf } from "@/lib/lti/frame";
 
 const PROTECTED = /^\/(course|glossary|lessons|quizzes|instructor|readiness|certificate|account)(\/|$)/;
 
@@ -52,7 +54,9 @@ export function proxy(request: NextRequest) {
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
     return NextResponse.redirect(url);
   }
-  const csp = contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development" });
+  // After an LTI launch, the LMS that launched may frame this browser's pages (signed cookie).
+  const frameOrigin = frameOriginOf(request.cookies.get(FRAME_COOKIE)?.value, authSecret(serverEnv()));
+  const csp = contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development", frameOrigin });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });

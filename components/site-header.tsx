@@ -2,10 +2,16 @@ import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/roles";
 import { HeaderFrame } from "@/components/layout/static-chrome";
+import { headers } from "next/headers";
+import { sessionSecret } from "@/lib/auth/session-token";
+import { handoffPass } from "@/lib/lti/handoff";
+import { NewWindowForm } from "./lti/new-window-form";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
+  // Shown inside an LMS's frame (the browser says so): a way out to a window of its own.
+  const framed = user !== null && (await headers()).get("sec-fetch-dest") === "iframe";
   return (
     <HeaderFrame>
       {user ? (
@@ -20,6 +26,11 @@ export async function SiteHeader() {
             <span data-testid="signed-in-name">{user.name}</span>
             <span className="role-badge">{user.role}</span>
           </li>
+          {framed && (
+            <li>
+              <NewWindowForm pass={handoffPass(user.id, sessionSecret())} />
+            </li>
+          )}
           <li>
             <Link href="/account">Account</Link>
           </li>

@@ -42,7 +42,7 @@ async function main() {
   const platform = await registerPlatform(null, parsed.data);
   const urls = toolUrls(baseUrlFrom(serverEnv()));
   console.log(`Registered ${platform.name} (${platform.issuer}, client ${platform.clientId}; deployments ${platform.deploymentIds.join(", ")}).`);
-  console.log(`In the LMS, enter:\n  Login initiation URL: ${urls.loginUrl}\n  Redirect URL:         ${urls.redirectUrl}\n  Public keyset URL:    ${urls.jwksUrl}\n  Target link URI:      ${urls.targetLinkUrl}`);
+  console.log(`In the LMS, enter:\n  Login initiation URL: ${urls.loginUrl}\n  Redirect URL:         ${urls.redirectUrl}\n  Public keyset URL:    ${urls.jwksUrl}\n  Target link URI:      ${urls.targetLinkUrl}\n  Deep linking URL:     ${urls.deepLinkingUrl}`);
   await (await import("../lib/db")).db.$disconnect();
 }
 

@@ -11,6 +11,7 @@ import { jwtDecrypt } from "jose";
 import { encode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { authSecret, serverEnv } from "@/lib/env";
+import { FRAMED_COOKIE } from "@/lib/lti/frame";
 import { SESSION_MAX_AGE_SECONDS } from "./options";
 
 const INFO = "NextAuth.js Generated Encryption Key";
@@ -75,15 +76,23 @@ export async function sessionUserId(): Promise<string | null> {
 /**
  * A session cookie for a user signed in by another route than next-auth's password form (an
  * LTI launch): the same token next-auth writes after a sign-in (only the user id, encrypted
- * with the same key), under the name and attributes it would use.
+ * with the same key), under the name and attributes it would use; or, `framed`, with the
+ * attributes a cookie needs inside an LMS's frame on another site (lib/lti/frame.ts).
  */
-export async function mintSessionCookie(userId: string): Promise<{ name: string; value: string; options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; maxAge: number } }> {
-  const env = serverEnv();
-  const secret = authSecret(env);
+/** The secret sessions are encrypted with (and the LTI frame cookie signed with). */
+export function sessionSecret(): string {
+  const secret = authSecret(serverEnv());
   if (!secret) throw new Error("No session secret: set NEXTAUTH_SECRET.");
+  return secret;
+}
+
+export async function mintSessionCookie(userId: string, { framed = false } = {}): Promise<{ name: string; value: string; options: { httpOnly: true; sameSite: "lax" | "none"; path: "/"; secure: boolean; partitioned?: boolean; maxAge: number } }> {
+  const env = serverEnv();
+  const secret = sessionSecret();
   const trustHost = Boolean(env.AUTH_TRUST_HOST);
   const forwardedProto = !env.NEXTAUTH_URL && trustHost ? (await headers()).get("x-forwarded-proto") : null;
   const name = sessionCookieName({ publicUrl: env.NEXTAUTH_URL, trustHost, forwardedProto });
   const value = await encode({ token: { sub: userId }, secret, maxAge: SESSION_MAX_AGE_SECONDS });
+  if (framed) return { name, value, options: { ...FRAMED_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS } };
   return { name, value, options: { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_SECONDS } };
 }

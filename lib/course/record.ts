@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { evaluateReadiness } from "@/lib/readiness/rules";
 import { rawDate } from "@/lib/db/raw";
+import { queueScores } from "@/lib/lti/scores";
 import { replaceSummaries, summaryRowsOf, type SummaryStudent } from "@/lib/roster/summaries";
 import { parseCourseConfig, parseSectionSettings, type CourseConfig } from "./config";
 import { bestAttemptIds, gradedOf, loadStudentFacts, objectiveEvidence, readinessInputOf, type StudentFacts } from "./facts";
@@ -15,7 +16,8 @@ import { readCourse, readCourseIfSeeded, readStructure, type CourseStructure } f
 // milestone (with its certificate) and the roster summary. Every event that changes a
 // source row (grading, lesson completion, self-assessment, sign-off, revocation, account
 // creation or closing) calls recordStudentChanges inside its own transaction, so the
-// derived rows commit or roll back with it; page views never call it. See ADR 0007.
+// derived rows commit or roll back with it; page views never call it. See ADR 0007. The
+// scores owed to an LMS gradebook are queued here too (ADR 0019).
 
 const BATCH = 400;
 
@@ -29,7 +31,7 @@ export function newCertificateCode(): string {
  * (revocation is the instructor's explicit act). Mutates the facts' readyAt so the
  * summary written next in the same transaction shows it.
  */
-async function recordReadiness(tx: Tx, courseId: string, structure: CourseStructure, course: CourseConfig, users: (SummaryStudent & { settings: string | null })[], facts: Map<string, StudentFacts>) {
+async function recordReadiness(tx: Tx, courseId: string, structure: CourseStructure, course: CourseConfig, users: RecordedStudent[], facts: Map<string, StudentFacts>) {
   const final = structure.quizzes.find((q) => q.kind === "final");
   for (const user of users) {
     const mine = facts.get(user.id)!;
@@ -47,13 +49,21 @@ async function recordReadiness(tx: Tx, courseId: string, structure: CourseStruct
 }
 
 /** The students among these users, each with their active section and its settings: one statement. */
-async function summaryStudents(tx: Tx, courseId: string, ids: string[]): Promise<(SummaryStudent & { settings: string | null })[]> {
-  const rows = await tx.$queryRaw<{ id: string; name: string; email: string; lastActiveAt: unknown; sectionId: string | null; settings: string | null }[]>`
-    SELECT u."id", u."name", u."email", u."lastActiveAt", e."sectionId", s."settings"
+type RecordedStudent = SummaryStudent & { settings: string | null; inLmsCourse: boolean };
+
+/**
+ * The students among these users, each with their active section, its settings, and
+ * whether that section is an LMS course they came from (their scores are owed to it): one statement.
+ */
+async function summaryStudents(tx: Tx, courseId: string, ids: string[]): Promise<RecordedStudent[]> {
+  const rows = await tx.$queryRaw<{ id: string; name: string; email: string; lastActiveAt: unknown; sectionId: string | null; settings: string | null; lmsLinks: unknown }[]>`
+    SELECT u."id", u."name", u."email", u."lastActiveAt", e."sectionId", s."settings",
+           (SELECT COUNT(*) FROM "LtiContext" c JOIN "LtiIdentity" i ON i."platformId" = c."platformId" AND i."userId" = u."id"
+             WHERE c."sectionId" = e."sectionId") AS "lmsLinks"
       FROM "User" u LEFT JOIN "Enrollment" e ON e."userId" = u."id" AND e."activeCourseId" = ${courseId}
       LEFT JOIN "Section" s ON s."id" = e."sectionId"
      WHERE u."id" IN (${Prisma.join(ids)}) AND u."role" = 'student' AND u."deletedAt" IS NULL`;
-  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, lastActiveAt: rawDate(r.lastActiveAt), sectionId: r.sectionId, settings: r.settings }));
+  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, lastActiveAt: rawDate(r.lastActiveAt), sectionId: r.sectionId, settings: r.settings, inLmsCourse: Number(r.lmsLinks) > 0 }));
 }
 
 /** Records readiness and rewrites the summaries of these users, inside `tx`. */
@@ -72,6 +82,8 @@ export async function recordStudentChanges(tx: Tx, userIds: string[]) {
     await tx.$executeRaw`UPDATE "User" SET "lastActiveAt" = "lastActiveAt" WHERE "id" IN (${Prisma.join(ids)})`;
     const [users, facts] = await Promise.all([summaryStudents(tx, course.id, ids), loadStudentFacts(tx, course.id, ids)]);
     await recordReadiness(tx, course.id, structure, config, users, facts);
+    // Scores owed to an LMS gradebook are queued with the change that made them (AGS outbox).
+    await queueScores(tx, structure, users.filter((u) => u.inLmsCourse), facts);
     await replaceSummaries(tx, ids, users.map((u) => summaryRowsOf(course.id, structure, u, facts.get(u.id)!)));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLAIM, displayName, launchClaimsSchema, roleFromLti } from "./claims";
+import { CLAIM, displayName, launchClaimsSchema, roleFromLti, SCOPE, SERVICE_CLAIM } from "./claims";
 
 const M = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
 
@@ -49,5 +49,35 @@ describe("displayName", () => {
     expect(displayName({ name: "Ana Ruiz" })).toBe("Ana Ruiz");
     expect(displayName({ given_name: "Ana", family_name: "Ruiz" })).toBe("Ana Ruiz");
     expect(displayName({})).toBe("LMS user");
+  });
+});
+
+describe("the service claims", () => {
+  const base = {
+    sub: "u-1",
+    [CLAIM.messageType]: "LtiResourceLinkRequest",
+    [CLAIM.version]: "1.3.0",
+    [CLAIM.deploymentId]: "d-1",
+    [CLAIM.targetLinkUri]: "https://casebook.example/course",
+    [CLAIM.resourceLink]: { id: "rl-1" },
+    [CLAIM.roles]: [`${M}Learner`],
+  };
+  it("reads the grade and membership services", () => {
+    const parsed = launchClaimsSchema.parse({
+      ...base,
+      [SERVICE_CLAIM.grades]: { scope: [SCOPE.score, SCOPE.lineItem], lineitems: "https://lms.example/c/1/lineitems", lineitem: "https://lms.example/c/1/lineitems/7" },
+      [SERVICE_CLAIM.members]: { context_memberships_url: "https://lms.example/c/1/memberships", service_versions: ["2.0"] },
+    });
+    expect(parsed[SERVICE_CLAIM.grades]).toEqual({ scope: [SCOPE.score, SCOPE.lineItem], lineitems: "https://lms.example/c/1/lineitems", lineitem: "https://lms.example/c/1/lineitems/7" });
+    expect(parsed[SERVICE_CLAIM.members]?.context_memberships_url).toBe("https://lms.example/c/1/memberships");
+  });
+  it("does without a service described oddly (a script URL, plain http elsewhere), and still launches", () => {
+    const parsed = launchClaimsSchema.parse({
+      ...base,
+      [SERVICE_CLAIM.grades]: { scope: "score", lineitems: "javascript:alert(1)" },
+      [SERVICE_CLAIM.members]: { context_memberships_url: "http://lms.example/members" },
+    });
+    expect(parsed[SERVICE_CLAIM.grades]).toBeUndefined();
+    expect(parsed[SERVICE_CLAIM.members]).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
 // parsed with zod after the signature and the standard claims are checked (lib/lti/launch.ts).
 // Pure: no I/O, so it is unit tested on its own.
 import { z } from "zod";
+import { isPlatformUrl } from "./schemas";
 
 const LTI = "https://purl.imsglobal.org/spec/lti/claim/";
 
@@ -17,6 +18,26 @@ export const CLAIM = {
 } as const;
 
 export const RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
+export const DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+
+/** Deep Linking 2.0: the request's settings, and the response's claims. */
+const DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+export const DL_CLAIM = { settings: `${DL}deep_linking_settings`, contentItems: `${DL}content_items`, data: `${DL}data`, msg: `${DL}msg` } as const;
+
+/** LTI Advantage service claims: grades (AGS 2.0) and the course's members (NRPS 2.0). */
+export const SERVICE_CLAIM = {
+  grades: "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
+  members: "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+} as const;
+
+const AGS_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/";
+export const SCOPE = {
+  lineItem: `${AGS_SCOPE}lineitem`,
+  score: `${AGS_SCOPE}score`,
+  memberships: "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly",
+} as const;
+
+const serviceUrl = z.string().max(2000).refine(isPlatformUrl);
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -28,13 +49,31 @@ export const launchClaimsSchema = z.object({
   given_name: z.string().trim().max(100).optional().catch(undefined),
   family_name: z.string().trim().max(100).optional().catch(undefined),
   email: z.email().max(254).optional().catch(undefined),
-  [CLAIM.messageType]: z.literal(RESOURCE_LINK_REQUEST, { error: `The message type must be ${RESOURCE_LINK_REQUEST}.` }),
+  [CLAIM.messageType]: z.enum([RESOURCE_LINK_REQUEST, DEEP_LINKING_REQUEST], { error: `The message type must be ${RESOURCE_LINK_REQUEST} or ${DEEP_LINKING_REQUEST}.` }),
   [CLAIM.version]: z.literal("1.3.0", { error: "The LTI version must be 1.3.0." }),
   [CLAIM.deploymentId]: text(255),
   [CLAIM.targetLinkUri]: z.url({ error: "The target_link_uri claim must be a URL." }),
-  [CLAIM.resourceLink]: z.object({ id: text(255), title: z.string().optional().catch(undefined) }),
+  // A resource link launch names its link; a deep-linking request says where to answer.
+  [CLAIM.resourceLink]: z.object({ id: text(255), title: z.string().optional().catch(undefined) }).optional(),
+  [DL_CLAIM.settings]: z
+    .object({
+      deep_link_return_url: serviceUrl,
+      accept_types: z.array(z.string().max(100)).max(20),
+      accept_multiple: z.boolean().optional().catch(undefined),
+      data: z.string().max(2000).optional(),
+    })
+    .optional(),
   [CLAIM.roles]: z.array(z.string().max(255)).max(100),
   [CLAIM.context]: z.object({ id: text(255), label: z.string().optional().catch(undefined), title: z.string().optional().catch(undefined) }).optional(),
+  // A service the platform describes oddly is a service Casebook does without, not a failed launch.
+  [SERVICE_CLAIM.grades]: z
+    .object({ scope: z.array(z.string().max(255)).max(20).default([]), lineitems: serviceUrl.optional(), lineitem: serviceUrl.optional() })
+    .optional()
+    .catch(undefined),
+  [SERVICE_CLAIM.members]: z.object({ context_memberships_url: serviceUrl }).optional().catch(undefined),
+}).superRefine((claims, context) => {
+  if (claims[CLAIM.messageType] === RESOURCE_LINK_REQUEST && !claims[CLAIM.resourceLink]) context.addIssue({ code: "custom", path: [CLAIM.resourceLink], message: "A resource link launch needs its resource_link claim." });
+  if (claims[CLAIM.messageType] === DEEP_LINKING_REQUEST && !claims[DL_CLAIM.settings]) context.addIssue({ code: "custom", path: [DL_CLAIM.settings], message: "A deep-linking request needs its deep_linking_settings claim." });
 });
 
 export type LaunchClaims = z.infer<typeof launchClaimsSchema>;

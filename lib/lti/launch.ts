@@ -6,7 +6,10 @@ import { errors, jwtVerify, type JWTPayload } from "jose";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { retryOnConflict } from "@/lib/db/retry";
-import { CLAIM, launchClaimsSchema, roleFromLti, type LaunchClaims } from "./claims";
+import { getCourse, getStructure } from "@/lib/course/structure";
+import { activityOfPath } from "./grades";
+import { keepDeepLinkRequest } from "./deep-linking";
+import { CLAIM, DEEP_LINKING_REQUEST, launchClaimsSchema, roleFromLti, type LaunchClaims } from "./claims";
 import { platformKeys } from "./keys";
 import { LaunchError } from "./launch-error";
 import { onSite, sha256 } from "./login";
@@ -72,9 +75,10 @@ async function checkedClaims(payload: JWTPayload, platform: Platform, nonce: str
 /**
  * Finishes a launch: spends the login (single use, conditional update), verifies the token
  * and its claims, then finds or creates the person, their section and their place in it.
- * Returns whom to sign in and where to send them; throws LaunchError otherwise.
+ * Returns whom to sign in, where to send them, and the LMS course whose members to read
+ * (an instructor's launch, NRPS); throws LaunchError otherwise.
  */
-export async function completeLaunch(input: LaunchRequest, now = new Date()): Promise<{ userId: string; redirectTo: string }> {
+export async function completeLaunch(input: LaunchRequest, now = new Date()): Promise<{ userId: string; redirectTo: string; syncRoster: { platformId: string; contextId: string } | null }> {
   const stateHash = sha256(input.state);
   const spent = await db.ltiLogin.updateMany({ where: { stateHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
   if (spent.count !== 1) throw new LaunchError("state");
@@ -85,6 +89,13 @@ export async function completeLaunch(input: LaunchRequest, now = new Date()): Pr
   const role = roleFromLti(claims[CLAIM.roles]);
   if (!role) throw new LaunchError("no_role");
   if (role !== "coordinator" && !claims[CLAIM.context]) throw new LaunchError("missing_claims", "context");
-  const userId = await retryOnConflict(() => provisionLaunch(platform, claims, role, now));
-  return { userId, redirectTo: path };
+  const deepLinking = claims[CLAIM.messageType] === DEEP_LINKING_REQUEST;
+  // Adding content to the LMS course is the teacher's act.
+  if (deepLinking && role === "student") throw new LaunchError("not_teaching");
+  const structure = await getStructure((await getCourse()).id);
+  const activity = deepLinking ? null : activityOfPath(path, new Set(structure.quizzes.map((q) => q.slug)));
+  const { userId, syncRoster } = await retryOnConflict(() => provisionLaunch(platform, claims, role, activity, now));
+  // A deep-linking request goes to its picker, which answers the LMS.
+  if (deepLinking) return { userId, redirectTo: `/api/lti/deep-link?token=${await keepDeepLinkRequest(db, platform, claims, userId, now)}`, syncRoster };
+  return { userId, redirectTo: path, syncRoster };
 }

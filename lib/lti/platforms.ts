@@ -67,5 +67,6 @@ export function toolUrls(base: string) {
     redirectUrl: `${base}/api/lti/launch`,
     jwksUrl: `${base}/api/lti/jwks`,
     targetLinkUrl: `${base}/course`,
+    deepLinkingUrl: `${base}/api/lti/deep-link`,
   };
 }

@@ -18,7 +18,8 @@ export const LAUNCH_PROBLEMS = {
   wrong_audience: "The id_token is not addressed to Casebook's client id (aud / azp).",
   nonce: "The id_token's nonce does not match the login: a replayed or mixed-up launch.",
   malformed: "The id_token is not a well-formed signed JWT.",
-  missing_claims: "The launch lacks a claim Casebook needs: LTI version 1.3.0, message type LtiResourceLinkRequest, deployment id, target_link_uri, resource link, roles and, for learners and instructors, the context.",
+  missing_claims: "The launch lacks a claim Casebook needs: LTI version 1.3.0, message type LtiResourceLinkRequest (with its resource link) or LtiDeepLinkingRequest (with its settings, accepting ltiResourceLink), deployment id, target_link_uri, roles and, for learners and instructors, the context.",
+  not_teaching: "Only an LMS course's instructors and administrators can add Casebook content to it (Deep Linking).",
   no_role: "None of the user's LMS roles is one Casebook knows (Learner, Instructor, TeachingAssistant, Administrator).",
 } as const;
 

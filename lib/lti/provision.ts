@@ -4,59 +4,49 @@ import "server-only";
 // enrolled in it, an instructor teaches it, an administrator coordinates the course. One
 // transaction; a concurrent first launch of the same person or course loses the unique key
 // and is retried by the caller, then finds the rows the other one wrote.
-import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
 import { recordStudentChanges } from "@/lib/course/record";
 import { readCourse } from "@/lib/course/structure";
 import { newJoinCode } from "@/lib/sections/codes";
 import { enrollInTx } from "@/lib/sections/enrollment";
-import { CLAIM, displayName, type LaunchClaims, type LaunchRole } from "./claims";
+import { accountFor } from "./accounts";
+import { CLAIM, SCOPE, SERVICE_CLAIM, type LaunchClaims, type LaunchRole } from "./claims";
+import { rememberLineItem } from "./line-items";
 import type { Platform } from "./platforms";
 
-const RANK: Record<string, number> = { student: 0, instructor: 1, coordinator: 2 };
+const SERVICE_FIELDS = { lineItemsUrl: true, canPostScores: true, canManageLineItems: true, membershipsUrl: true } as const;
+type Services = { lineItemsUrl: string | null; canPostScores: boolean; canManageLineItems: boolean; membershipsUrl: string | null };
 
-/** Never a valid Argon2 hash: an LMS user signs in through the LMS (or sets a password by reset). */
-const NO_PASSWORD = "lti:no-password";
+/** The LTI Advantage services a launch offers for its course. */
+function servicesOf(claims: LaunchClaims): Services {
+  const grades = claims[SERVICE_CLAIM.grades];
+  return {
+    lineItemsUrl: grades?.lineitems ?? null,
+    canPostScores: grades?.scope.includes(SCOPE.score) ?? false,
+    canManageLineItems: grades?.scope.includes(SCOPE.lineItem) ?? false,
+    membershipsUrl: claims[SERVICE_CLAIM.members]?.context_memberships_url ?? null,
+  };
+}
 
-/** A unique address for a person whose LMS sent no email, or one another account already has. */
-const placeholderEmail = (platformId: string, subject: string) => `lti-${createHash("sha256").update(`${platformId}\n${subject}`).digest("hex").slice(0, 24)}@lti.invalid`;
+const servicesChanged = (a: Services, b: Services) => (Object.keys(SERVICE_FIELDS) as (keyof Services)[]).some((k) => a[k] !== b[k]);
 
-export async function provisionLaunch(platform: Platform, claims: LaunchClaims, role: LaunchRole, now: Date): Promise<string> {
+/**
+ * `activity` is the graded activity the launch's page is (lib/lti/grades.ts), or null.
+ * Returns the account and, for an instructor's launch of a course the platform lists
+ * members for, the course to read them from.
+ */
+export async function provisionLaunch(platform: Platform, claims: LaunchClaims, role: LaunchRole, activity: string | null, now: Date): Promise<{ userId: string; syncRoster: { platformId: string; contextId: string } | null }> {
   return db.$transaction(async (tx) => {
     const course = await readCourse(tx);
-    const key = { platformId: platform.id, subject: claims.sub };
-    const identity = await tx.ltiIdentity.findUnique({ where: { platformId_subject: key }, select: { userId: true, user: { select: { role: true, deletedAt: true } } } });
-    let userId: string;
-    // The LMS is the authority on its people: a learner made instructor there is one here.
-    // Never the other way: an instructor who is a learner in another course stays staff.
-    let effective: LaunchRole = role;
+    const account = await accountFor(tx, platform.id, claims, role);
+    const { userId, effective } = account;
     // A new account or a raised role changes the roster's rows; a repeat launch changes nothing.
-    let rosterStale = false;
-    if (identity && !identity.user.deletedAt) {
-      userId = identity.userId;
-      const current = identity.user.role as LaunchRole;
-      if (RANK[role] > (RANK[current] ?? 0)) {
-        await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true } });
-        rosterStale = true;
-        await recordAudit({ actorId: null, action: "lti.role", targetType: "User", targetId: userId, detail: { platformId: platform.id, subject: claims.sub, from: current, to: role } }, tx);
-      } else effective = current;
-    } else {
-      const email = claims.email?.toLowerCase();
-      const taken = email ? await tx.user.findUnique({ where: { email }, select: { id: true } }) : null;
-      const user = await tx.user.create({
-        data: { name: displayName(claims), email: email && !taken ? email : placeholderEmail(platform.id, claims.sub), passwordHash: NO_PASSWORD, role },
-        select: { id: true },
-      });
-      userId = user.id;
-      rosterStale = true;
-      if (identity) await tx.ltiIdentity.update({ where: { platformId_subject: key }, data: { userId }, select: { userId: true } });
-      else await tx.ltiIdentity.create({ data: { ...key, userId }, select: { userId: true } });
-      await recordAudit({ actorId: userId, action: "lti.account", targetType: "LtiPlatform", targetId: platform.id, detail: { subject: claims.sub, role } }, tx);
-    }
+    let rosterStale = account.created || account.raised;
     const context = claims[CLAIM.context];
     if (context) {
-      const found = await tx.ltiContext.findUnique({ where: { platformId_contextId: { platformId: platform.id, contextId: context.id } }, select: { sectionId: true } });
+      const contextKey = { platformId: platform.id, contextId: context.id };
+      const found = await tx.ltiContext.findUnique({ where: { platformId_contextId: contextKey }, select: { sectionId: true, ...SERVICE_FIELDS } });
+      const services = servicesOf(claims);
       let sectionId = found?.sectionId;
       if (!sectionId) {
         const title = (context.title || context.label || "LMS course").slice(0, 100);
@@ -66,8 +56,14 @@ export async function provisionLaunch(platform: Platform, claims: LaunchClaims, 
           select: { id: true },
         });
         sectionId = section.id;
-        await tx.ltiContext.create({ data: { platformId: platform.id, contextId: context.id, sectionId, title }, select: { sectionId: true } });
+        await tx.ltiContext.create({ data: { ...contextKey, sectionId, title, ...services }, select: { sectionId: true } });
+      } else if (servicesChanged(found!, services)) {
+        // The latest launch says what the platform offers now (a course copied, a tool re-scoped).
+        await tx.ltiContext.update({ where: { platformId_contextId: contextKey }, data: services, select: { sectionId: true } });
       }
+      // The grade column the launch's link has (deep-linked with a line item) is the one its activity posts to.
+      const lineItem = claims[SERVICE_CLAIM.grades]?.lineitem;
+      if (lineItem && activity) await rememberLineItem(tx, { ...contextKey, activity }, lineItem);
       // A learner joins the course's section, unless already in another LMS course's section
       // (one active section per student: launching from two LMS courses must not bounce them).
       if (effective === "student") {
@@ -82,6 +78,7 @@ export async function provisionLaunch(platform: Platform, claims: LaunchClaims, 
     }
     // The roster's rows follow (a new student gets one; one made staff leaves it).
     if (rosterStale) await recordStudentChanges(tx, [userId]);
-    return userId;
+    const syncRoster = context && role !== "student" && claims[SERVICE_CLAIM.members] ? { platformId: platform.id, contextId: context.id } : null;
+    return { userId, syncRoster };
   });
 }

@@ -42,3 +42,6 @@ export const platformFormSchema = platformSchema.extend({
     .transform(splitDeploymentIds)
     .pipe(platformSchema.shape.deploymentIds),
 });
+
+/** The instructor's "send again" for a student's LMS scores. */
+export const resendScoresSchema = z.object({ studentId: z.string().trim().min(1, "Choose a student.").max(100) });

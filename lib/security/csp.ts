@@ -3,9 +3,10 @@
 // styles (React's style attributes need 'unsafe-inline' for styles, not scripts),
 // same-origin images and data: SVGs, and same-origin fetches and form posts.
 
-export type CspOptions = { nonce: string | null; dev?: boolean };
+/** `frameOrigin`: the LMS that may frame this browser's pages after an LTI launch (lib/lti/frame.ts); none otherwise. */
+export type CspOptions = { nonce: string | null; dev?: boolean; frameOrigin?: string | null };
 
-export function contentSecurityPolicy({ nonce, dev = false }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, dev = false, frameOrigin = null }: CspOptions): string {
   // A prerendered page's inline bootstrap scripts cannot carry a per-request nonce;
   // such pages are the same for everyone and render no user input.
   const scripts = nonce ? [`'nonce-${nonce}'`, "'strict-dynamic'"] : ["'unsafe-inline'"];
@@ -19,7 +20,8 @@ export function contentSecurityPolicy({ nonce, dev = false }: CspOptions): strin
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
-    "frame-ancestors": ["'none'"],
+    // Browsers ignore X-Frame-Options: DENY (next.config.js) when this is present.
+    "frame-ancestors": frameOrigin ? ["'self'", frameOrigin] : ["'none'"],
   };
   return Object.entries(directives)
     .map(([name, values]) => `${name} ${values.join(" ")}`)

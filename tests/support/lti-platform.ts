@@ -1,18 +1,27 @@
 // A simulated LMS for LTI 1.3 tests (issue 15): its own RSA keys published at a JWKS URL on
 // a local port, and id_tokens shaped like the 1EdTech specification's examples, signed with
-// them (or deliberately not, for the refused launches).
+// them (or deliberately not, for the refused launches). Its LTI Advantage services (an
+// OAuth token endpoint, AGS line items and scores, NRPS memberships) are in
+// lti-platform-services.ts, served from the same port.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from "jose";
-import { CLAIM } from "../../lib/lti/claims";
+import { CLAIM, SCOPE, SERVICE_CLAIM } from "../../lib/lti/claims";
+import { platformBrowser } from "./lti-platform-browser";
+import { platformServices, type ToolKeys } from "./lti-platform-services";
 
 export const MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
 
-export async function startPlatform() {
+/**
+ * `toolKeys`: Casebook's public keys, which the token endpoint checks client assertions
+ * against. `clientId`: another registration of the same LMS (e2e specs each register their
+ * own). `servedAuth`: the authorization endpoint is this server's /auth (a browser follows
+ * it), rather than an address tests only read.
+ */
+export async function startPlatform({ toolKeys, clientId = "casebook-client-1", servedAuth = false }: { toolKeys?: ToolKeys; clientId?: string; servedAuth?: boolean } = {}) {
   const issuer = "https://lms.example.edu";
-  const clientId = "casebook-client-1";
   const deploymentId = "deployment-1";
   const pairs = new Map<string, KeyPair>();
   const published = new Map<string, JWK>();
@@ -25,7 +34,11 @@ export async function startPlatform() {
   };
   await addKey("platform-key-1");
 
+  let base = "";
+  const services = platformServices(() => base, clientId, toolKeys);
+  const browserSide = platformBrowser({ base: () => base, clientId, launchClaims, sign: (payload) => sign(payload) });
   const server = http.createServer((request, response) => {
+    if (services.handles(request, response) || browserSide.handles(request, response)) return;
     if (request.url === "/jwks") {
       jwksRequests++;
       response.setHeader("content-type", "application/json");
@@ -36,7 +49,15 @@ export async function startPlatform() {
     response.end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  /** The service claims of a launch from the course: grades (with these scopes) and members. */
+  function serviceClaims({ scopes = [SCOPE.score, SCOPE.lineItem], lineItem }: { scopes?: string[]; lineItem?: string } = {}) {
+    return {
+      [SERVICE_CLAIM.grades]: { scope: scopes, lineitems: `${base}/lineitems`, ...(lineItem ? { lineitem: lineItem } : {}) },
+      [SERVICE_CLAIM.members]: { context_memberships_url: `${base}/memberships`, service_versions: ["2.0"] },
+    };
+  }
 
   /** A resource link launch for this user; `claims` override or add (undefined removes). */
   function launchClaims(nonce: string, target: string, claims: Record<string, unknown> = {}): JWTPayload {
@@ -76,8 +97,12 @@ export async function startPlatform() {
     issuer,
     clientId,
     deploymentId,
-    registration: { name: "Test LMS", issuer, clientId, authUrl: `${issuer}/auth`, tokenUrl: `${issuer}/token`, jwksUrl: `${base}/jwks`, deploymentIds: [deploymentId] },
+    registration: { name: "Test LMS", issuer, clientId, authUrl: servedAuth ? `${base}/auth` : `${issuer}/auth`, tokenUrl: `${base}/token`, jwksUrl: `${base}/jwks`, deploymentIds: [deploymentId] },
+    base,
     launchClaims,
+    serviceClaims,
+    services: services.state,
+    browser: browserSide.state,
     sign,
     addKey,
     jwksRequests: () => jwksRequests,

@@ -38,8 +38,12 @@ export default async function LtiPage() {
           <dd>
             <code>{urls.targetLinkUrl}</code>
           </dd>
+          <dt>Deep linking (content selection) URL</dt>
+          <dd>
+            <code>{urls.deepLinkingUrl}</code>
+          </dd>
         </dl>
-        <p>Then register the LMS below with the values it shows for the tool. Learners, instructors and administrators launched from it are signed in without a Casebook password; each LMS course becomes a section.</p>
+        <p>Then register the LMS below with the values it shows for the tool. Learners, instructors and administrators launched from it are signed in without a Casebook password; each LMS course becomes a section. Turn on the LMS&apos;s grade and roster services for Casebook: grades then go back to the LMS gradebook, and its learners appear on the roster before they first open Casebook.</p>
       </section>
       <section aria-labelledby="platforms-heading">
         <h2 id="platforms-heading">Registered</h2>

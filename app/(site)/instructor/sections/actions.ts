@@ -10,6 +10,7 @@ import { inviteStudents, type InviteOutcome } from "@/lib/sections/invitations";
 import { parseInviteList } from "@/lib/sections/invite-list";
 import { editSectionSchema, instructorSchema, joinOpenSchema, quizDatesSchema, removeInstructorSchema, sectionFormSchema, sectionIdSchema } from "@/lib/sections/schemas";
 import { setQuizDates } from "@/lib/sections/schedule";
+import { syncSectionRoster } from "@/lib/lti/memberships";
 
 const LIST = "/instructor/sections";
 const FORM_FIELDS = ["sectionId", "name", "termStart", "termEnd", "timeZone"];
@@ -139,5 +140,19 @@ export const inviteListAction = formAction(
     if (outcome.skipped.length) parts.push(`Not invited: ${skippedText(outcome)}.`);
     if (problems.length) parts.push(`Not understood: ${problemText}.`);
     return { ok: true, message: parts.join(" ") };
+  },
+);
+
+/** Reads the linked LMS course's members now (NRPS): learners who never launched join as "not started". */
+export const syncRosterAction = formAction(
+  { access: "staff", returnTo: detail, schema: sectionIdSchema, fields: fieldsOf(["sectionId"]) },
+  async ({ user, input }) => {
+    const results = await syncSectionRoster(user, input.sectionId);
+    revalidatePath(`${LIST}/${input.sectionId}`);
+    const failed = results.find((r) => r.error);
+    if (failed) return { ok: false, message: `The LMS roster could not be read: ${failed.error}` };
+    const added = results.reduce((sum, r) => sum + r.added, 0);
+    const members = results.reduce((sum, r) => sum + r.members, 0);
+    return { ok: true, message: `Read ${members} member${members === 1 ? "" : "s"} from the LMS; ${added} new student${added === 1 ? "" : "s"} added as not started.` };
   },
 );

@@ -6,18 +6,27 @@ import { mintSessionCookie } from "@/lib/auth/session-token";
 import { route } from "@/lib/boundary/route";
 import { completeLaunch, launchRequestSchema } from "@/lib/lti/launch";
 import { LaunchError } from "@/lib/lti/launch-error";
+import { syncMembershipsSoon } from "@/lib/lti/memberships";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { refusedLaunch } from "@/lib/lti/responses";
+import { FRAME_COOKIE, FRAMED_COOKIE, frameableOrigin, frameCookieValue } from "@/lib/lti/frame";
+import { sessionSecret } from "@/lib/auth/session-token";
 
-export const POST = route({ access: "public", fields: launchRequestSchema, maxBytes: 32 * 1024, invalidBody: "The launch needs an id_token and a state." }, async ({ body }) => {
+export const POST = route({ access: "public", fields: launchRequestSchema, maxBytes: 32 * 1024, invalidBody: "The launch needs an id_token and a state." }, async ({ body, request }) => {
   try {
     // Only the browser that started this login may finish it (login CSRF).
     if (!isBoundTo(await cookies(), body.state)) throw new LaunchError("browser");
-    const { userId, redirectTo } = await completeLaunch(body);
+    const { userId, redirectTo, syncRoster } = await completeLaunch(body);
+    // An instructor's launch brings the LMS course's members onto the roster (NRPS), after the response.
+    if (syncRoster) syncMembershipsSoon(syncRoster);
     // 303: the browser follows with a GET to the page the link points to, now signed in.
     const response = NextResponse.redirect(new URL(redirectTo, await publicBaseUrl()), 303);
-    const cookie = await mintSessionCookie(userId);
+    // The session works inside the LMS's frame on another site (and in a window of its own);
+    // that LMS, the page that posted this launch, may frame this browser's pages from now on.
+    const cookie = await mintSessionCookie(userId, { framed: true });
     response.cookies.set(cookie.name, cookie.value, cookie.options);
+    const lms = frameableOrigin(request.headers.get("origin"));
+    if (lms) response.cookies.set(FRAME_COOKIE, frameCookieValue(lms, sessionSecret()), { ...FRAMED_COOKIE, maxAge: cookie.options.maxAge });
     const binding = bindingCookie(body.state, 0);
     response.cookies.set(binding.name, "", binding.options);
     return response;

@@ -16,7 +16,9 @@ import { SectionSettingsForm } from "@/components/instructor/section-settings-fo
 import { getSectionRules } from "@/lib/sections/settings";
 import { InviteListForm, InviteOneForm } from "@/components/instructor/invite-forms";
 import { pendingInvitations } from "@/lib/sections/invitations";
-import { addInstructorAction, removeInstructorAction, rotateCodeAction, inviteListAction, inviteOneAction, sectionSettingsAction, setJoinOpenAction, setOpenSignupAction, setQuizDatesAction, updateSectionAction } from "../actions";
+import { LmsLinks } from "@/components/instructor/lms-links";
+import { lmsLinksOf } from "@/lib/lti/score-sync";
+import { addInstructorAction, removeInstructorAction, rotateCodeAction, inviteListAction, inviteOneAction, sectionSettingsAction, setJoinOpenAction, setOpenSignupAction, setQuizDatesAction, syncRosterAction, updateSectionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Section" };
 
@@ -36,7 +38,12 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const { id } = await params;
   const section = id.length <= 64 ? await getSection(viewer, id) : null;
   if (!section) notFound();
-  const [schedule, rules, invitations] = await Promise.all([getSectionSchedule(viewer, section.id).then((s) => s ?? []), getSectionRules(viewer, section.id), pendingInvitations(viewer, section.id)]);
+  const [schedule, rules, invitations, lmsLinks] = await Promise.all([
+    getSectionSchedule(viewer, section.id).then((s) => s ?? []),
+    getSectionRules(viewer, section.id),
+    pendingInvitations(viewer, section.id),
+    lmsLinksOf(viewer, section.id),
+  ]);
   if (!rules) notFound();
   const own = rules.settings;
   const asText = (v: number | undefined) => (v === undefined ? "" : String(v));
@@ -103,6 +110,8 @@ export default async function SectionPage({ params, searchParams }: Props) {
           </form>
         )}
       </section>
+
+      <LmsLinks sectionId={section.id} links={lmsLinks} action={syncRosterAction} />
 
       <section aria-labelledby="invite-heading" className="card">
         <h2 id="invite-heading">Add students</h2>

@@ -5,6 +5,8 @@ import { setAccommodation } from "@/lib/roster/student-detail";
 import { moveStudent } from "@/lib/sections/enrollment";
 import { EXTENSION_FIELDS, extensionSchema, moveStudentSchema } from "@/lib/sections/schemas";
 import { extensionText, setExtension } from "@/lib/sections/schedule";
+import { resendScores } from "@/lib/lti/score-sync";
+import { resendScoresSchema } from "@/lib/lti/schemas";
 
 export const moveStudentAction = formAction(
   { access: "staff", returnTo: "/instructor", schema: moveStudentSchema, fields: (form) => ({ studentId: form.get("studentId"), sectionId: form.get("sectionId") }) },
@@ -31,5 +33,15 @@ export const grantExtensionAction = formAction(
     const { removed, text } = await setExtension(user, { ...input, quizId: input.quizId });
     revalidatePath(`/instructor/students/${input.studentId}`);
     return { ok: true, message: removed ? "Extension removed: the section's dates and limits apply." : `Extension granted: ${text}. The student was told by mail.` };
+  },
+);
+
+/** Sends the student's LMS grades again (after the instructor fixed what the LMS refused). */
+export const resendScoresAction = formAction(
+  { access: "staff", returnTo: "/instructor", schema: resendScoresSchema, fields: (form) => ({ studentId: form.get("studentId") }) },
+  async ({ user, input }) => {
+    const count = await resendScores(user, input.studentId);
+    revalidatePath(`/instructor/students/${input.studentId}`);
+    return { ok: true, message: `${count} grade${count === 1 ? "" : "s"} queued to send again. Reload to see where they are.` };
   },
 );

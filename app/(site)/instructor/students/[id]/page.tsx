@@ -14,7 +14,9 @@ import { ExtensionForm } from "@/components/instructor/extension-form";
 import { formatInZone } from "@/lib/sections/dates";
 import { getCourse, getStructure } from "@/lib/course/structure";
 import { extensionText } from "@/lib/sections/schedule";
-import { grantExtensionAction, moveStudentAction } from "./actions";
+import { LmsGrades } from "@/components/instructor/lms-grades";
+import { scoreSyncOf } from "@/lib/lti/score-sync";
+import { grantExtensionAction, moveStudentAction, resendScoresAction } from "./actions";
 
 export const metadata: Metadata = { title: "Student" };
 
@@ -35,6 +37,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const zone = movable.find((s) => s.id === current?.id)?.timeZone ?? "UTC";
   // Earlier terms, only for a student who started the course again.
   const pastRuns = sections.some((s) => s.pastRun > 0) ? await getPastRuns(viewer, student.id) : null;
+  const lmsScores = await scoreSyncOf(viewer, student.id);
   return (
     <div className="student-detail">
       <p className="breadcrumb">
@@ -69,6 +72,8 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
       </section>
 
       {pastRuns && <PastRuns runs={pastRuns} whose="their" />}
+
+      <LmsGrades studentId={student.id} scores={lmsScores} action={resendScoresAction} />
 
       <section aria-labelledby="extension-heading" className="card">
         <h2 id="extension-heading">Extensions and accommodations</h2>

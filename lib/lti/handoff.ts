@@ -1,0 +1,38 @@
+import "server-only";
+// "Open in a new window" from inside an LMS's frame (issue 15). The framed session lives in
+// the LMS's cookie partition, which a window of its own cannot see; so a framed page carries
+// a short-lived signed pass for its user, posted by the button to /api/lti/window, which
+// signs the same user in for that window. The pass is only ever in the page the user's own
+// session rendered (no-store), and it lasts minutes.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+
+/** Long enough to read a page and decide; short enough that a pass left in a page soon means nothing. */
+export const HANDOFF_LIFETIME_MS = 30 * 60_000;
+
+const sign = (payload: string, secret: string) => createHmac("sha256", secret).update(`lti-window\n${payload}`).digest("base64url");
+
+export function handoffPass(userId: string, secret: string, now = Date.now()): string {
+  const payload = Buffer.from(JSON.stringify({ u: userId, exp: now + HANDOFF_LIFETIME_MS })).toString("base64url");
+  return `${payload}.${sign(payload, secret)}`;
+}
+
+/** The user a pass names while it is good, else null. */
+export function userOfPass(pass: string, secret: string, now = Date.now()): string | null {
+  const [payload, signature, extra] = pass.split(".");
+  if (!payload || !signature || extra !== undefined) return null;
+  const expected = Buffer.from(sign(payload, secret));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const parsed = z.object({ u: z.string().min(1), exp: z.number() }).safeParse(JSON.parse(Buffer.from(payload, "base64url").toString()));
+  return parsed.success && parsed.data.exp > now ? parsed.data.u : null;
+}
+
+/** A path on this site to open (the page the button was on); anything else opens the course. */
+export const windowPathSchema = z
+  .string()
+  .max(2000)
+  .refine((p) => p.startsWith("/") && !p.startsWith("//") && !p.includes("\\"))
+  .catch("/course");
+
+export const windowRequestSchema = z.object({ pass: z.string().min(10).max(1000), to: windowPathSchema.optional().default("/course") });
