@@ -23,20 +23,25 @@ const nextConfig = {
   async headers() {
     const common = [
       { key: "X-Content-Type-Options", value: "nosniff" },
-      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
       { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
     ];
-    // Headers set here win over a route handler's own (Next keeps the first), so the Deep
-    // Linking pages, which an LMS frames and which post to it, are left out of the two
-    // below and set their own policy (lib/lti/deep-link-pages.ts).
-    const exceptDeepLinking = "/:path((?!api/lti/deep-link$).*)";
+    // Headers set here win over a route handler's own (Next keeps the first), so the LTI
+    // pages an LMS frames (a refused launch, deep linking, registration) are left out of the
+    // three below and set their own policy (lib/lti/html.ts: no referrer, as their addresses hold tokens).
+    const ltiPages = "api/lti/(?:login|launch|deep-link|register)$";
     return [
       { source: "/:path*", headers: common },
-      { source: exceptDeepLinking, headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      {
+        source: `/:path((?!${ltiPages}).*)`,
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
       // Prerendered pages cannot carry a per-request nonce (lib/security/csp.ts; a unit test keeps these equal).
       { source: "/about", headers: [{ key: "Content-Security-Policy", value: STATIC_PAGE_CSP }] },
       // JSON and files from route handlers never need to run or embed anything.
-      { source: "/api/:path((?!lti/deep-link$).*)", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      { source: `/:path((?!${ltiPages})api/.*)`, headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
     ];
   },
   async rewrites() {

@@ -6,6 +6,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 import { formSizeProblem } from "@/lib/boundary/form-size";
+import { isCrossOriginWrite } from "@/lib/boundary/cross-site";
 import { isWellEncodedPath } from "@/lib/urls";
 import { authSecret, serverEnv } from "@/lib/env";
 import { FRAME_COOKIE, frameOriginOf } from "@/lib/lti/frame";
@@ -14,21 +15,10 @@ const PROTECTED = /^\/(course|glossary|lessons|quizzes|instructor|readiness|cert
 
 /**
  * A server action posted from another origin. Next refuses it too, but by throwing,
- * which answers 500; refusing here gives the caller a plain 403 instead. Same test as
- * Next's: the Origin's host against the forwarded host or Host.
+ * which answers 500; refusing here gives the caller a plain 403 instead.
  */
 export function isCrossOriginAction(request: Pick<NextRequest, "method" | "headers">): boolean {
-  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return true;
-  }
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  return originHost !== host;
+  return request.method === "POST" && request.headers.has("next-action") && isCrossOriginWrite(request);
 }
 
 export function proxy(request: NextRequest) {

@@ -75,6 +75,9 @@ const MATRIX: Record<string, Row | "skip"> = {
   // Deep linking: the picker needs the token a deep-linking launch gave (e2e/lti-advantage.spec.ts follows one).
   "GET /api/lti/deep-link": { signedOut: [400], other: [400], owner: [400], instructor: [400] },
   "POST /api/lti/deep-link": { signedOut: [415], other: [415], owner: [415], instructor: [415] },
+  // Dynamic registration: only with a coordinator's ticket (tests/integration/lti-registration.test.ts).
+  "GET /api/lti/register": { signedOut: [400], other: [400], owner: [400], instructor: [400] },
+  "POST /api/lti/register": { signedOut: [415], other: [415], owner: [415], instructor: [415] },
   // "Open in a new window": only a framed page's signed pass opens one (lib/lti/handoff.ts).
   "POST /api/lti/window": { signedOut: [415], other: [415], owner: [415], instructor: [415] },
 };

@@ -39,6 +39,10 @@ test("an LMS registered from the command line launches a learner straight into t
     await expect(coordinatorPage.getByTestId("tool-urls")).toContainText(`${E2E_BASE_URL}/api/lti/jwks`);
     await expect(coordinatorPage.getByTestId("platforms-table")).toContainText(r.issuer);
     await expectAccessible(coordinatorPage);
+    // Or by one address the LMS opens (Dynamic Registration): made here, shown once.
+    await coordinatorPage.getByRole("button", { name: "Make a registration address" }).click();
+    await expect(coordinatorPage.getByTestId("registration-ticket")).toContainText(new RegExp(`${E2E_BASE_URL}/api/lti/register\\?ticket=[\\w-]{43}`));
+    await expectAccessible(coordinatorPage);
     const keys = await coordinatorPage.request.get("/api/lti/jwks");
     expect((await keys.json()).keys[0]).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig" });
 

@@ -10,6 +10,7 @@ import { DomainError, fail, type Failure } from "./errors";
 import type { ApiError } from "./contracts";
 import { markDoor } from "./mark";
 import { runWithRequestCache } from "@/lib/http/request-cache";
+import { isCrossOriginWrite } from "./cross-site";
 
 /** Largest JSON body any handler reads unless it says otherwise. */
 export const MAX_JSON_BYTES = 16 * 1024;
@@ -88,6 +89,8 @@ export function route<A extends Access, P = Record<string, never>, B = undefined
   const handler = (request: Request, context?: { params?: Promise<unknown> }): Promise<Response> => runWithRequestCache(() => handle(request, context));
   const handle = async (request: Request, context?: { params?: Promise<unknown> }): Promise<Response> => {
     try {
+      // A signed-in caller's write must come from this site's own pages (LTI sessions are SameSite=None).
+      if (spec.access !== "public" && isCrossOriginWrite(request)) return failureResponse(fail(403, "Refused: this request came from another site."));
       const who = await authorize(spec.access);
       if ("ok" in who) return failureResponse(who);
       let params = {} as P;

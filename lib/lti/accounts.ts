@@ -22,9 +22,20 @@ export type LmsPerson = { sub: string; name?: string; given_name?: string; famil
  * the other way, so an instructor who is a learner in another course stays staff.
  * `effective` is the role the account has afterwards.
  */
-export async function accountFor(tx: Tx, platformId: string, person: LmsPerson, role: LaunchRole): Promise<{ userId: string; effective: LaunchRole; created: boolean; raised: boolean }> {
+export async function accountFor(tx: Tx, platformId: string, person: LmsPerson, role: LaunchRole): Promise<Account> {
+  return (await accountOrClosed(tx, platformId, person, role, { reopen: true }))!;
+}
+
+type Account = { userId: string; effective: LaunchRole; created: boolean; raised: boolean };
+
+/**
+ * Like accountFor, but a person who closed their Casebook account is left closed (null)
+ * unless `reopen`: their own launch is a new start, a roster sync is not their act.
+ */
+export async function accountOrClosed(tx: Tx, platformId: string, person: LmsPerson, role: LaunchRole, { reopen }: { reopen: boolean }): Promise<Account | null> {
   const key = { platformId, subject: person.sub };
   const identity = await tx.ltiIdentity.findUnique({ where: { platformId_subject: key }, select: { userId: true, user: { select: { role: true, deletedAt: true } } } });
+  if (identity?.user.deletedAt && !reopen) return null;
   if (identity && !identity.user.deletedAt) {
     const current = identity.user.role as LaunchRole;
     if (RANK[role] <= (RANK[current] ?? 0)) return { userId: identity.userId, effective: current, created: false, raised: false };

@@ -60,6 +60,7 @@ export const launchClaimsSchema = z.object({
       deep_link_return_url: serviceUrl,
       accept_types: z.array(z.string().max(100)).max(20),
       accept_multiple: z.boolean().optional().catch(undefined),
+      accept_lineitem: z.boolean().optional().catch(undefined),
       data: z.string().max(2000).optional(),
     })
     .optional(),

@@ -48,6 +48,8 @@ export async function keepDeepLinkRequest(tx: Tx, platform: Platform, claims: La
       returnUrl: settings.deep_link_return_url,
       data: settings.data ?? null,
       acceptMultiple: settings.accept_multiple ?? false,
+      // Deep Linking §4.4.1: line items go with links unless the platform says it takes none.
+      acceptLineItems: settings.accept_lineitem ?? true,
       expiresAt: new Date(now.getTime() + DEEP_LINK_LIFETIME_MS),
     },
     select: { id: true },

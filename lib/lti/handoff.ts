@@ -3,9 +3,11 @@ import "server-only";
 // the LMS's cookie partition, which a window of its own cannot see; so a framed page carries
 // a short-lived signed pass for its user, posted by the button to /api/lti/window, which
 // signs the same user in for that window. The pass is only ever in the page the user's own
-// session rendered (no-store), and it lasts minutes.
+// session rendered (no-store), lasts minutes, and is taken only from this site's own page
+// (a pass posted from another site would sign its victim in as the pass's owner).
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { safeReturnPath } from "@/lib/urls";
 
 /** Long enough to read a page and decide; short enough that a pass left in a page soon means nothing. */
 export const HANDOFF_LIFETIME_MS = 30 * 60_000;
@@ -29,10 +31,4 @@ export function userOfPass(pass: string, secret: string, now = Date.now()): stri
 }
 
 /** A path on this site to open (the page the button was on); anything else opens the course. */
-export const windowPathSchema = z
-  .string()
-  .max(2000)
-  .refine((p) => p.startsWith("/") && !p.startsWith("//") && !p.includes("\\"))
-  .catch("/course");
-
-export const windowRequestSchema = z.object({ pass: z.string().min(10).max(1000), to: windowPathSchema.optional().default("/course") });
+export const windowRequestSchema = z.object({ pass: z.string().min(10).max(1000), to: z.string().max(2000).optional().transform((to) => safeReturnPath(to, "/course")) });

@@ -30,7 +30,8 @@ export async function lineItemUrl(platform: Platform, where: Where, context: { l
   const known = await db.ltiLineItem.findUnique({ where: key, select: { url: true, createdAt: true } });
   if (known?.url) return known.url;
   if (!context.lineItemsUrl || !context.canManageLineItems) {
-    throw new ServiceError(404, "The LMS gave Casebook no grade column for this activity. Add it to the LMS course as a graded link (Deep Linking), or allow Casebook to manage grade columns.");
+    // Not a refusal: the column may be learned from the next launch of its link, so the score waits (and retries).
+    throw new ServiceError(null, "The LMS has not given Casebook a grade column for this activity yet. Add it to the LMS course as a graded link (Deep Linking), or allow Casebook to manage grade columns.");
   }
   // Take the making of this column, or wait for the sender that has it.
   const stale = new Date(now.getTime() - MAKING_TIMEOUT_MS);
@@ -85,7 +86,13 @@ async function makeLineItem(platform: Platform, lineItemsUrl: string, activity: 
   return parsed.data.id;
 }
 
-/** Remembers the column a launch named for its activity (the platform's own link to it). */
-export async function rememberLineItem(client: Pick<typeof db, "ltiLineItem">, where: Where, url: string) {
+/**
+ * Remembers the column a launch named for its activity (the platform's own link to it); the
+ * activity's scores that were waiting for a column, or gave up, are sent again to it.
+ */
+export async function rememberLineItem(client: Pick<typeof db, "ltiLineItem" | "ltiScore">, where: Where, url: string, now = new Date()) {
+  const known = await client.ltiLineItem.findUnique({ where: { platformId_contextId_activity: where }, select: { url: true } });
+  if (known?.url === url) return;
   await client.ltiLineItem.upsert({ where: { platformId_contextId_activity: where }, create: { ...where, url }, update: { url }, select: { activity: true } });
+  await client.ltiScore.updateMany({ where: { ...where, status: { in: ["pending", "failed"] } }, data: { status: "pending", tries: 0, nextTryAt: now, lastError: null } });
 }

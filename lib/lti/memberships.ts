@@ -14,7 +14,7 @@ import { readCourse } from "@/lib/course/structure";
 import { retryOnConflict } from "@/lib/db/retry";
 import { enrollInTx } from "@/lib/sections/enrollment";
 import { canManageSection } from "@/lib/sections/scope";
-import { accountFor } from "./accounts";
+import { accountOrClosed } from "./accounts";
 import { roleFromLti, SCOPE } from "./claims";
 import { platformById } from "./platforms";
 import { isPlatformUrl } from "./schemas";
@@ -45,7 +45,9 @@ export function nextPage(link: string | null): string | null {
   if (!link) return null;
   for (const part of link.split(",")) {
     const match = /<([^>]+)>\s*;(.*)/.exec(part.trim());
-    if (match && /rel\s*=\s*"?next"?/i.test(match[2]) && isPlatformUrl(match[1])) return match[1];
+    const rel = match && /(?:^|;)\s*rel\s*=\s*(?:"([^"]*)"|([^\s;]+))/i.exec(match[2]);
+    const relations = rel ? (rel[1] ?? rel[2]).toLowerCase().split(/\s+/) : [];
+    if (match && relations.includes("next") && isPlatformUrl(match[1])) return match[1];
   }
   return null;
 }
@@ -62,7 +64,9 @@ async function readMembers(platform: NonNullable<Awaited<ReturnType<typeof platf
       const member = memberSchema.safeParse(raw);
       if (member.success) members.push(member.data);
     }
-    next = nextPage(response.headers.get("link"));
+    // Paging stays on the membership service's own origin: the bearer token goes nowhere else.
+    const following = nextPage(response.headers.get("link"));
+    next = following && new URL(following).origin === new URL(url).origin ? following : null;
   }
   return members;
 }
@@ -100,8 +104,9 @@ async function placeLearners(platformId: string, sectionId: string, learners: Me
     const course = await readCourse(tx);
     let added = 0;
     for (const learner of learners) {
-      const account = await accountFor(tx, platformId, { ...learner, sub: learner.user_id }, "student");
-      if (account.effective !== "student") continue;
+      // Someone who closed their Casebook account stays closed: the LMS listing them is not their act.
+      const account = await accountOrClosed(tx, platformId, { ...learner, sub: learner.user_id }, "student", { reopen: false });
+      if (!account || account.effective !== "student") continue;
       const active = await tx.enrollment.findFirst({ where: { userId: account.userId, activeCourseId: course.id }, select: { id: true } });
       if (active) continue;
       // Enrolling writes the student's roster row (enrollInTx rebuilds it): "not started".

@@ -60,10 +60,15 @@ export async function provisionLaunch(platform: Platform, claims: LaunchClaims, 
       } else if (servicesChanged(found!, services)) {
         // The latest launch says what the platform offers now (a course copied, a tool re-scoped).
         await tx.ltiContext.update({ where: { platformId_contextId: contextKey }, data: services, select: { sectionId: true } });
+        // Grades just became possible: the scores the course's students already earned are owed now.
+        if (!found!.canPostScores && services.canPostScores) {
+          const students = await tx.enrollment.findMany({ where: { sectionId, activeCourseId: course.id, user: { ltiIdentities: { some: { platformId: platform.id } } } }, select: { userId: true } });
+          await recordStudentChanges(tx, students.map((s) => s.userId));
+        }
       }
       // The grade column the launch's link has (deep-linked with a line item) is the one its activity posts to.
       const lineItem = claims[SERVICE_CLAIM.grades]?.lineitem;
-      if (lineItem && activity) await rememberLineItem(tx, { ...contextKey, activity }, lineItem);
+      if (lineItem && activity) await rememberLineItem(tx, { ...contextKey, activity }, lineItem, now);
       // A learner joins the course's section, unless already in another LMS course's section
       // (one active section per student: launching from two LMS courses must not bounce them).
       if (effective === "student") {

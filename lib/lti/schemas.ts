@@ -45,3 +45,5 @@ export const platformFormSchema = platformSchema.extend({
 
 /** The instructor's "send again" for a student's LMS scores. */
 export const resendScoresSchema = z.object({ studentId: z.string().trim().min(1, "Choose a student.").max(100) });
+/** The coordinator's "make a registration address" (no fields: the ticket is made on the server). */
+export const registrationTicketSchema = z.object({});

@@ -54,8 +54,8 @@ export async function queueScores(tx: Tx, structure: CourseStructure, students: 
 }
 
 const BATCH = 20;
-/** How long one post holds a score: longer than a token request, a line-item lookup and the post together. */
-const CLAIM_MS = 2 * 60_000;
+/** How long one post holds a score: well past the worst case of its calls (token, lookup, column, post, each 10 s, a token retried once). */
+const CLAIM_MS = 5 * 60_000;
 
 type DueScore = Awaited<ReturnType<typeof claimedScore>>;
 

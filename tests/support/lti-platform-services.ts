@@ -40,6 +40,11 @@ export function platformServices(base: () => string, clientId: string, toolKeys?
     membershipRequests: 0,
     /** Holds score posts until released, to put a post in flight (resolve to let them through). */
     holdScores: null as Promise<void> | null,
+    /** Dynamic registration: the token the LMS expects, what tools asked to register, and the configuration's issuer. */
+    registrationToken: "registration-token-1",
+    registrations: [] as { body: Record<string, unknown>; authorization: string | undefined }[],
+    configurationRequests: 0,
+    configurationIssuer: null as string | null,
   };
   const tokens = new Map<string, string[]>();
 
@@ -97,6 +102,26 @@ export function platformServices(base: () => string, clientId: string, toolKeys?
     });
   }
 
+  function configuration(request: http.IncomingMessage, response: http.ServerResponse) {
+    state.configurationRequests++;
+    if (request.headers.authorization !== `Bearer ${state.registrationToken}`) return send(response, 401, { error: "invalid_token" });
+    send(response, 200, {
+      issuer: state.configurationIssuer ?? base(),
+      authorization_endpoint: `${base()}/auth`,
+      token_endpoint: `${base()}/token`,
+      jwks_uri: `${base()}/jwks`,
+      registration_endpoint: `${base()}/register`,
+      "https://purl.imsglobal.org/spec/lti-platform-configuration": { product_family_code: "moodle", version: "4.5" },
+    });
+  }
+
+  async function register(request: http.IncomingMessage, response: http.ServerResponse) {
+    const body = JSON.parse(await readBody(request)) as Record<string, unknown>;
+    state.registrations.push({ body, authorization: request.headers.authorization });
+    if (request.headers.authorization !== `Bearer ${state.registrationToken}`) return send(response, 401, { error: "invalid_token" });
+    send(response, 200, { ...body, client_id: `dynamic-client-${state.registrations.length}`, "https://purl.imsglobal.org/spec/lti-tool-configuration": { deployment_id: "dynamic-deployment-1" } });
+  }
+
   /** Answers the request if it is a service's; false for anything else. */
   function handles(request: http.IncomingMessage, response: http.ServerResponse): boolean {
     const url = new URL(request.url ?? "/", base());
@@ -106,6 +131,8 @@ export function platformServices(base: () => string, clientId: string, toolKeys?
     else if (url.pathname === "/lineitems") handling = lineItems(request, response, url);
     else if (scores && request.method === "POST") handling = score(request, response, `${base()}/lineitems/${scores[1]}`);
     else if (url.pathname === "/memberships") handling = memberships(request, response, url);
+    else if (url.pathname === "/.well-known/openid-configuration") handling = configuration(request, response);
+    else if (url.pathname === "/register" && request.method === "POST") handling = register(request, response);
     else return false;
     void Promise.resolve(handling).catch(() => send(response, 500, { error: "simulator" }));
     return true;

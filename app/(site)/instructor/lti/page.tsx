@@ -5,7 +5,8 @@ import { PlatformForm } from "@/components/instructor/platform-form";
 import { requireStaff } from "@/lib/auth/session";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { listPlatforms, toolUrls } from "@/lib/lti/platforms";
-import { registerPlatformAction } from "./actions";
+import { OneButtonForm } from "@/components/instructor/one-button-form";
+import { registerPlatformAction, registrationTicketAction } from "./actions";
 
 export const metadata: Metadata = { title: "LMS (LTI 1.3)" };
 
@@ -44,6 +45,15 @@ export default async function LtiPage() {
           </dd>
         </dl>
         <p>Then register the LMS below with the values it shows for the tool. Learners, instructors and administrators launched from it are signed in without a Casebook password; each LMS course becomes a section. Turn on the LMS&apos;s grade and roster services for Casebook: grades then go back to the LMS gradebook, and its learners appear on the roster before they first open Casebook.</p>
+      </section>
+      <section aria-labelledby="dynamic-heading" className="card">
+        <h2 id="dynamic-heading">Register by one address (Dynamic Registration)</h2>
+        <p>
+          Moodle 4.1 and later and Canvas can register a tool from one address: Casebook reads the LMS&apos;s configuration, registers itself there and keeps the
+          registration. Make an address, then paste it into the LMS (Moodle: Manage tools → Tool URL → Add LTI Advantage; Canvas: Developer Keys → LTI
+          Registration). Each address works once, for a week.
+        </p>
+        <OneButtonForm fields={{}} label="Make a registration address" pendingLabel="Making the address…" action={registrationTicketAction} testId="registration-ticket" />
       </section>
       <section aria-labelledby="platforms-heading">
         <h2 id="platforms-heading">Registered</h2>

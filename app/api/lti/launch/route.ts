@@ -21,11 +21,13 @@ export const POST = route({ access: "public", fields: launchRequestSchema, maxBy
     if (syncRoster) syncMembershipsSoon(syncRoster);
     // 303: the browser follows with a GET to the page the link points to, now signed in.
     const response = NextResponse.redirect(new URL(redirectTo, await publicBaseUrl()), 303);
-    // The session works inside the LMS's frame on another site (and in a window of its own);
-    // that LMS, the page that posted this launch, may frame this browser's pages from now on.
-    const cookie = await mintSessionCookie(userId, { framed: true });
+    // Inside the LMS's frame (the browser says so), the session must work on another site's
+    // page, and that LMS (the page that posted this launch) may frame this browser's pages;
+    // in a window of its own, it is an ordinary session.
+    const framed = request.headers.get("sec-fetch-dest") === "iframe";
+    const cookie = await mintSessionCookie(userId, { framed });
     response.cookies.set(cookie.name, cookie.value, cookie.options);
-    const lms = frameableOrigin(request.headers.get("origin"));
+    const lms = framed ? frameableOrigin(request.headers.get("origin")) : null;
     if (lms) response.cookies.set(FRAME_COOKIE, frameCookieValue(lms, sessionSecret()), { ...FRAMED_COOKIE, maxAge: cookie.options.maxAge });
     const binding = bindingCookie(body.state, 0);
     response.cookies.set(binding.name, "", binding.options);
