@@ -1,7 +1,8 @@
 // LTI Advantage from the browser (issue 15), against the simulated LMS on another site:
 // - a learner opens Casebook inside the LMS's course page (a third-party frame), is signed
-//   in there, opens it in a window of its own, passes a quiz, and the score reaches the
-//   LMS gradebook through the outbox;
+//   in there, opens it in a window of its own and passes a quiz while the LMS's grade
+//   service is down; the score waits in the outbox, shown to the instructor, and reaches
+//   the LMS gradebook once it is back;
 // - an instructor's deep-linking launch picks items inside the frame and the LMS receives
 //   a signed response with grade columns;
 // - the instructor sees the grade as sent and reads the LMS roster: a learner who never
@@ -48,7 +49,8 @@ test("inside the LMS: a framed launch, a new window, a quiz whose score reaches 
     await expect(popup.getByTestId("signed-in-name")).toHaveText(learner);
     await expect(popup.getByTestId("new-window")).toHaveCount(0);
 
-    // The learner passes the lesson's quiz there; the score reaches the LMS.
+    // The learner passes the lesson's quiz there, while the LMS's grade service is down.
+    platform.services.scoreMode = "down";
     const quiz = quizFor("legal-team");
     await popup.goto(`/quizzes/${quiz.slug}`);
     await popup.getByRole("button", { name: "Start the quiz" }).click();
@@ -56,9 +58,6 @@ test("inside the LMS: a framed launch, a new window, a quiz whose score reaches 
     await expectAllSaved(popup, await popup.locator("fieldset.question").count());
     await submitAttempt(popup);
     await expect(popup.getByTestId("result-heading")).toContainText("Passed");
-    await expect.poll(() => platform.services.scores.filter((s) => s.body.userId === `adv-learner-${stamp}`).map((s) => s.body.scoreGiven), { timeout: 60_000 }).toEqual([100]);
-    const column = platform.services.lineItems.find((l) => l.resourceId === `quiz:${quiz.slug}`);
-    expect(column?.label).toBe(`Casebook: ${quiz.title}`);
 
     // An instructor adds Casebook content from the LMS (deep linking), inside the frame.
     platform.services.members = [
@@ -83,6 +82,7 @@ test("inside the LMS: a framed launch, a new window, a quiz whose score reaches 
     await expect(picker.getByRole("heading", { name: "Add Casebook to your Test LMS (Advantage) course" })).toBeVisible();
     await picker.getByLabel("The whole course").check();
     await picker.getByLabel(quiz.title).check();
+    await picker.getByLabel("Final assessment: internship readiness").check();
     await picker.getByRole("button", { name: "Add to the course" }).click();
     await expect(picker.getByTestId("lms-received")).toHaveText("The LMS received a deep-linking response.");
     const { payload } = await jwtVerify(platform.browser.deepLinkResponses[0], createLocalJWKSet(await toolKeys()), { issuer: r.clientId, audience: r.issuer });
@@ -90,6 +90,7 @@ test("inside the LMS: a framed launch, a new window, a quiz whose score reaches 
     expect(items.map((i) => [i.url, i.lineItem?.resourceId])).toEqual([
       [`${E2E_BASE_URL}/course`, "readiness"],
       [`${E2E_BASE_URL}/quizzes/${quiz.slug}`, `quiz:${quiz.slug}`],
+      [`${E2E_BASE_URL}/quizzes/final-assessment`, "quiz:final-assessment"],
     ]);
     expect(payload[DL_CLAIM.data]).toBe("dl-data");
 
@@ -99,16 +100,28 @@ test("inside the LMS: a framed launch, a new window, a quiz whose score reaches 
     await expect(coordinator.getByTestId("signed-in-name")).toBeVisible();
     await coordinator.goto("/instructor/sections");
     await coordinator.getByRole("link", { name: context.title }).click();
-    await expect(coordinator.getByTestId("lms-links")).toContainText("1 sent, 0 waiting, 0 not sent");
+    await expect(coordinator.getByTestId("lms-links")).toContainText("0 sent, 1 waiting, 0 not sent");
+    const section = coordinator.url();
     await coordinator.getByRole("button", { name: "Read the roster from the LMS now" }).click();
     await expect(coordinator.getByTestId("lms-links")).toContainText("Read 2 members from the LMS");
     await expectAccessible(coordinator);
     await coordinator.goto(`/instructor?q=${encodeURIComponent(`Quinn Quiet ${stamp}`)}`);
     await expect(coordinator.getByRole("row", { name: new RegExp(`Quinn Quiet ${stamp}`) })).toContainText(/not started/i);
+    // The learner's grade waits for the LMS; once it is back, the coordinator sends it again and it arrives.
     await coordinator.goto(`/instructor?q=${encodeURIComponent(learner)}`);
     await coordinator.getByRole("link", { name: learner }).click();
-    await expect(coordinator.getByTestId("lms-grades")).toContainText("Sent");
+    await expect(coordinator.getByTestId("lms-grades")).toContainText("The platform answered 503 to the score.");
     await expectAccessible(coordinator);
+    expect(platform.services.scores.filter((s) => s.body.userId === `adv-learner-${stamp}`)).toEqual([]);
+    platform.services.scoreMode = "up";
+    await coordinator.getByRole("button", { name: "Send these grades again" }).click();
+    await expect.poll(() => platform.services.scores.filter((s) => s.body.userId === `adv-learner-${stamp}`).map((s) => s.body.scoreGiven), { timeout: 60_000 }).toEqual([100]);
+    const column = platform.services.lineItems.find((l) => l.resourceId === `quiz:${quiz.slug}`);
+    expect(column?.label).toBe(`Casebook: ${quiz.title}`);
+    await coordinator.reload();
+    await expect(coordinator.getByTestId("lms-grades")).toContainText("Sent");
+    await coordinator.goto(section);
+    await expect(coordinator.getByTestId("lms-links")).toContainText("1 sent, 0 waiting, 0 not sent");
 
     // Pages stay unframeable for everyone else.
     const plain = await coordinator.request.get("/signin");

@@ -13,7 +13,14 @@ export function DeleteAccountForm({ action }: Props) {
   return (
     <form action={formAction} noValidate className="form">
       <FocusedFormAlert state={state} />
-      <Field name="password" label="Your password" type="password" autoComplete="current-password" required error={state.fieldErrors?.password} />
+      <Field
+        name="password"
+        label="Your password"
+        hint="If you only ever open Casebook from your college's LMS, you have no Casebook password: leave this empty."
+        type="password"
+        autoComplete="current-password"
+        error={state.fieldErrors?.password}
+      />
       <Field
         name="confirm"
         label={`Type ${DELETE_CONFIRMATION} to confirm`}

@@ -17,16 +17,19 @@ describe("roleFromLti", () => {
   });
 });
 
+/** A minimal resource link launch. */
+const base = {
+  sub: "u-1",
+  [CLAIM.messageType]: "LtiResourceLinkRequest",
+  [CLAIM.version]: "1.3.0",
+  [CLAIM.deploymentId]: "d-1",
+  [CLAIM.targetLinkUri]: "https://casebook.example/course",
+  [CLAIM.resourceLink]: { id: "rl-1" },
+  [CLAIM.roles]: [`${M}Learner`],
+};
+
 describe("launchClaimsSchema", () => {
-  const claims = {
-    sub: "u-1",
-    [CLAIM.messageType]: "LtiResourceLinkRequest",
-    [CLAIM.version]: "1.3.0",
-    [CLAIM.deploymentId]: "d-1",
-    [CLAIM.targetLinkUri]: "https://casebook.example/course",
-    [CLAIM.resourceLink]: { id: "rl-1" },
-    [CLAIM.roles]: [`${M}Learner`],
-  };
+  const claims = base;
   it("reads a minimal resource link launch", () => {
     expect(launchClaimsSchema.safeParse(claims).success).toBe(true);
   });
@@ -53,15 +56,6 @@ describe("displayName", () => {
 });
 
 describe("the service claims", () => {
-  const base = {
-    sub: "u-1",
-    [CLAIM.messageType]: "LtiResourceLinkRequest",
-    [CLAIM.version]: "1.3.0",
-    [CLAIM.deploymentId]: "d-1",
-    [CLAIM.targetLinkUri]: "https://casebook.example/course",
-    [CLAIM.resourceLink]: { id: "rl-1" },
-    [CLAIM.roles]: [`${M}Learner`],
-  };
   it("reads the grade and membership services", () => {
     const parsed = launchClaimsSchema.parse({
       ...base,

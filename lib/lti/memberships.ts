@@ -4,7 +4,6 @@ import "server-only";
 // instructor's launch and when an instructor asks. A learner gets an account without a
 // password (they sign in through the LMS) and joins the section only if they are in no
 // section yet: the sync never moves anyone, and never changes staff.
-import { after } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
@@ -12,6 +11,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/boundary/errors";
 import { readCourse } from "@/lib/course/structure";
 import { retryOnConflict } from "@/lib/db/retry";
+import { afterResponse } from "@/lib/http/after-response";
 import { enrollInTx } from "@/lib/sections/enrollment";
 import { canManageSection } from "@/lib/sections/scope";
 import { accountOrClosed } from "./accounts";
@@ -130,8 +130,8 @@ export async function syncSectionRoster(viewer: CurrentUser, sectionId: string):
 
 /** After an instructor's launch: read the members once the response has gone. */
 export function syncMembershipsSoon(key: { platformId: string; contextId: string }) {
-  after(() => syncMemberships(key).then(
-    (result) => result.error && console.error(JSON.stringify({ event: "lti.roster_sync.failed", ...key, error: result.error })),
-    (error) => console.error("roster sync failed", error),
-  ));
+  afterResponse("roster sync", async () => {
+    const result = await syncMemberships(key);
+    if (result.error) console.error(JSON.stringify({ event: "lti.roster_sync.failed", ...key, error: result.error }));
+  });
 }

@@ -4,7 +4,7 @@ import "server-only";
 // write path for derived rows), so a score the server acknowledged is never lost; the
 // sender posts each queued score after the response and on every instance's timer, holding
 // a lease so no two instances post one row at once, and retrying with backoff.
-import { after } from "next/server";
+import { afterResponse, afterResponseSettled } from "@/lib/http/after-response";
 import { db, type Tx } from "@/lib/db";
 import { bestAttempts } from "@/lib/course/rules";
 import { gradedOf, type StudentFacts } from "@/lib/course/facts";
@@ -129,28 +129,11 @@ export async function deliverDueScores(now = () => new Date()): Promise<{ sent: 
   return { sent, failed };
 }
 
-const inFlight = new Set<Promise<unknown>>();
-
 /** After the caller's transaction: post once the response has gone (the timer retries the rest). */
-export function sendScoresSoon() {
-  const run = () => {
-    const delivery = deliverDueScores()
-      .catch((error) => console.error("score delivery failed", error))
-      .finally(() => inFlight.delete(delivery));
-    inFlight.add(delivery);
-  };
-  try {
-    after(run);
-  } catch {
-    setImmediate(run); // outside a request (scripts, tests): runs after the caller's commit or finds nothing yet
-  }
-}
+export const sendScoresSoon = () => afterResponse("score delivery", () => deliverDueScores());
 
 /** Resolves when the posts started so far have finished (tests wait on this, not on time). */
-export async function scoreDeliveriesSettled(): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  while (inFlight.size) await Promise.allSettled([...inFlight]);
-}
+export const scoreDeliveriesSettled = afterResponseSettled;
 
 /** How often each instance looks for scores due again. */
 export const SCORE_INTERVAL_MS = 15_000;

@@ -4,10 +4,10 @@ import "server-only";
 // response (Next's after()), and a failed one again after a growing wait, on each instance's
 // timer, so a mail server that was down gets the message when it is back. Without SMTP_URL nothing is sent: the rows are the local
 // outbox an operator reads with `npm run mail:outbox` (ADR 0014).
-import { after } from "next/server";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db, type Tx } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
+import { afterResponse, afterResponseSettled } from "@/lib/http/after-response";
 
 export type Mail = { to: string; subject: string; text: string };
 
@@ -74,28 +74,11 @@ export async function deliverPending(now = () => new Date()): Promise<number> {
   return sent;
 }
 
-const inFlight = new Set<Promise<unknown>>();
-
 /** After the caller's transaction committed: deliver once the response has gone. */
-export function deliverSoon() {
-  const run = () => {
-    const delivery = deliverPending()
-      .catch((error) => console.error("mail delivery failed", error))
-      .finally(() => inFlight.delete(delivery));
-    inFlight.add(delivery);
-  };
-  try {
-    after(run);
-  } catch {
-    setImmediate(run); // outside a request (scripts, tests)
-  }
-}
+export const deliverSoon = () => afterResponse("mail delivery", () => deliverPending());
 
 /** Resolves when the deliveries started so far have finished (tests wait on it, not on time). */
-export async function deliveriesSettled(): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  while (inFlight.size) await Promise.allSettled([...inFlight]);
-}
+export const deliveriesSettled = afterResponseSettled;
 
 /** Started once per server instance (instrumentation.ts): retries mail that failed, on a timer. */
 export function startDeliveryTimer() {

@@ -10,6 +10,7 @@ import { fieldErrorsOf } from "@/lib/forms";
 import { payloadOf } from "@/lib/quiz/columns";
 import { describeResponse } from "@/lib/quiz/describe";
 import { deleteAccountSchema } from "./schemas";
+import { NO_PASSWORD } from "@/lib/lti/accounts";
 import { CURRENT_RUN } from "@/lib/progress/runs";
 
 const PAST_RUN_ANSWERS = "Withheld: from an earlier term, and you are taking the course again.";
@@ -97,7 +98,11 @@ export async function deleteAccount(user: CurrentUser, input: unknown): Promise<
   const parsed = deleteAccountSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(row.passwordHash, parsed.data.password))) return { ok: false, fieldErrors: { password: "That password is not right." } };
+  // Someone who signs in only through their LMS has no password to give; their session and the typed word suffice.
+  if (row.passwordHash !== NO_PASSWORD) {
+    if (!parsed.data.password) return { ok: false, fieldErrors: { password: "Enter your password." } };
+    if (!(await verifyPassword(row.passwordHash, parsed.data.password))) return { ok: false, fieldErrors: { password: "That password is not right." } };
+  }
   const now = new Date();
   const unusable = await hashPassword(randomBytes(32).toString("base64url"));
   await retryOnTransientLock(() =>

@@ -2,9 +2,13 @@ import { z } from "zod";
 
 export const DELETE_CONFIRMATION = "DELETE";
 
-/** Closing an account: the password again, and the word typed out, so it is never an accident. */
+/**
+ * Closing an account: the password again, and the word typed out, so it is never an
+ * accident. An account made by an LMS launch has no password (the server knows which):
+ * for it the password stays empty.
+ */
 export const deleteAccountSchema = z.object({
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
+  password: z.string().max(200).nullish().transform((value) => value ?? ""),
   confirm: z
     .string({ error: `Type ${DELETE_CONFIRMATION} to confirm.` })
     .trim()

@@ -18,7 +18,7 @@ import { registerPlatform } from "@/lib/lti/platforms";
 import { deliverDueScores, scoreDeliveriesSettled } from "@/lib/lti/scores";
 import { lmsLinksOf, resendScores, scoreSyncOf } from "@/lib/lti/score-sync";
 import { scoreRetryDelayMs } from "@/lib/lti/grades";
-import { toolJwks } from "@/lib/lti/tool-key";
+import { rotateToolKey, toolJwks } from "@/lib/lti/tool-key";
 import { seed } from "@/lib/seed";
 import { completeLessonsAndQuizzes, completeSelfAssessment, passQuiz } from "@/tests/support/course";
 import { MEMBERSHIP, startPlatform } from "@/tests/support/lti-platform";
@@ -320,6 +320,21 @@ describe("deep linking", () => {
     await expect(launch("/api/lti/deep-link", dlClaims({ sub: "learner-dl", [CLAIM.roles]: [`${MEMBERSHIP}Learner`] }))).rejects.toMatchObject({ problem: "not_teaching" });
     await expect(launch("/api/lti/deep-link", dlClaims({ [DL_CLAIM.settings]: { deep_link_return_url: returnUrl(), accept_types: ["file"] } }))).rejects.toMatchObject({ problem: "missing_claims" });
     await expect(launch("/api/lti/deep-link", dlClaims({ [DL_CLAIM.settings]: undefined }))).rejects.toMatchObject({ problem: "missing_claims" });
+  });
+
+  it("signs with a rotated key, keeping the previous one published and retiring older ones", async () => {
+    const before = (await toolJwks()).keys.map((k) => k.kid);
+    const first = await rotateToolKey();
+    const second = await rotateToolKey();
+    const published = (await toolJwks()).keys.map((k) => k.kid);
+    expect(published).toEqual([second.kid, first.kid]);
+    expect(second.retired).toEqual(before.slice(0, 1));
+    const { redirectTo } = await launch("/api/lti/deep-link", dlClaims({ sub: "teacher-rotated" }));
+    const token = new URL(redirectTo, site).searchParams.get("token")!;
+    const body = await (await answer(form({ token, "item-0": "course" }), noParams)).text();
+    const jwt = /name="JWT" value="([^"]+)"/.exec(body)![1];
+    const { protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(await toolJwks()), { issuer: platform.clientId, audience: platform.issuer });
+    expect(protectedHeader.kid).toBe(second.kid);
   });
 
   it("answers a forged or malformed post with a 4xx and signs nothing", async () => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { userForSession } from "@/lib/auth/session";
 import { verifyPassword } from "@/lib/auth/password";
 import { deleteAccount, exportUserData } from "@/lib/privacy";
+import { NO_PASSWORD } from "@/lib/lti/accounts";
 import { getReadiness } from "@/lib/readiness";
 import { findCertificateForVerification } from "@/lib/readiness/certificates";
 import { gradebookCsv } from "@/lib/roster/gradebook";
@@ -50,10 +51,20 @@ describe("privacy", () => {
     expect(unconfirmed.ok).toBe(false);
     const junk = await deleteAccount(student, { password: 42, confirm: ["DELETE"] });
     expect(junk.ok).toBe(false);
+    expect(await deleteAccount(student, { password: "", confirm: "DELETE" })).toEqual({ ok: false, fieldErrors: { password: "Enter your password." } });
+    expect(await deleteAccount(student, { confirm: "DELETE" })).toEqual({ ok: false, fieldErrors: { password: "Enter your password." } });
     const row = await db.user.findUniqueOrThrow({ where: { id: student.id }, select: { deletedAt: true, email: true } });
     expect(row).toEqual({ deletedAt: null, email: student.email });
     const instructor = await makeUser("instructor");
     expect((await deleteAccount(instructor, { password: PASSWORD, confirm: "DELETE" })).ok).toBe(false);
+  });
+
+  it("a student who signs in only through their LMS (no Casebook password) closes their account with the typed word", async () => {
+    const student = await makeUser();
+    await db.user.update({ where: { id: student.id }, data: { passwordHash: NO_PASSWORD } });
+    expect((await deleteAccount(student, { password: "", confirm: "delete" })).ok).toBe(false);
+    expect(await deleteAccount(student, { password: "", confirm: "DELETE" })).toEqual({ ok: true });
+    expect((await db.user.findUniqueOrThrow({ where: { id: student.id }, select: { deletedAt: true } })).deletedAt).not.toBeNull();
   });
 
   it("a closed account disappears from the roster and gradebook, cannot sign in, and its certificate shows as withdrawn", async () => {
