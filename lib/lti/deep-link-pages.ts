@@ -20,7 +20,7 @@ export function pickerPage(token: string, choices: DeepLinkChoice[], request: { 
       .filter((c) => group.kind.includes(c.kind))
       .map((c) => {
         const name = request.acceptMultiple ? `item-${n++}` : "item";
-        return `<label><input type="${type}" name="${name}" value="${escape(c.key)}"> ${escape(c.title)}</label>`;
+        return `<label><input type="${type}" name="${name}" value="${escape(c.key)}"> ${escape(c.title)}${c.note ? ` (${escape(c.note)})` : ""}</label>`;
       })
       .join("");
     return `<fieldset><legend>${escape(group.legend)}</legend>${inputs}</fieldset>`;

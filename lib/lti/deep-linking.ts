@@ -21,12 +21,16 @@ import { toolKey } from "./tool-key";
 export const DEEP_LINK_LIFETIME_MS = 60 * 60_000;
 const RESOURCE_LINK = "ltiResourceLink";
 
-export type DeepLinkChoice = { key: string; kind: "course" | "lesson" | "quiz" | "final"; title: string; path: string; activity: string | null };
+/** `note`: shown beside the title in the picker, not sent to the LMS. */
+export type DeepLinkChoice = { key: string; kind: "course" | "lesson" | "quiz" | "final"; title: string; note?: string; path: string; activity: string | null };
+
+type Structure = Awaited<ReturnType<typeof getStructure>>;
+const courseStructure = async (): Promise<Structure> => getStructure((await getCourse()).id);
 
 /** What an instructor may add: the course (graded by readiness), each lesson, each quiz and the final. */
-export async function deepLinkChoices(): Promise<DeepLinkChoice[]> {
-  const structure = await getStructure((await getCourse()).id);
-  const choices: DeepLinkChoice[] = [{ key: "course", kind: "course", title: "The whole course (graded when internship ready)", path: "/course", activity: READINESS_ACTIVITY }];
+export async function deepLinkChoices(structure?: Structure): Promise<DeepLinkChoice[]> {
+  structure ??= await courseStructure();
+  const choices: DeepLinkChoice[] = [{ key: "course", kind: "course", title: "The whole course", note: "graded when internship ready", path: "/course", activity: READINESS_ACTIVITY }];
   for (const lesson of structure.lessons) choices.push({ key: `lesson:${lesson.slug}`, kind: "lesson", title: lesson.title, path: `/lessons/${lesson.slug}`, activity: null });
   for (const quiz of structure.quizzes) choices.push({ key: quizActivity(quiz.slug), kind: quiz.kind === "final" ? "final" : "quiz", title: quiz.title, path: `/quizzes/${quiz.slug}`, activity: quizActivity(quiz.slug) });
   return choices;
@@ -78,7 +82,7 @@ export const deepLinkAnswerSchema = z
 function contentItem(choice: DeepLinkChoice, base: string, withLineItem: boolean, titles: { slug: string; title: string }[]) {
   return {
     type: RESOURCE_LINK,
-    title: choice.title.replace(/ \(graded when internship ready\)$/, ""),
+    title: choice.title,
     url: `${base}${choice.path}`,
     ...(withLineItem && choice.activity ? { lineItem: lineItemFor(choice.activity, titles) } : {}),
   };
@@ -90,7 +94,8 @@ function contentItem(choice: DeepLinkChoice, base: string, withLineItem: boolean
  * came. Returns where the browser posts it. An empty choice is a valid answer (cancel).
  */
 export async function answerDeepLink(token: string, keys: string[], now = new Date()): Promise<{ returnUrl: string; jwt: string; count: number }> {
-  const choices = await deepLinkChoices();
+  const structure = await courseStructure();
+  const choices = await deepLinkChoices(structure);
   const chosen = choices.filter((c) => keys.includes(c.key));
   const spent = await db.ltiDeepLink.updateMany({ where: { tokenHash: sha256(token), usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
   if (spent.count !== 1) throw new LaunchError("state", "deep link token unknown, used or expired");
@@ -99,7 +104,6 @@ export async function answerDeepLink(token: string, keys: string[], now = new Da
   if (!platform) throw new LaunchError("unknown_platform");
   const items = request.acceptMultiple ? chosen : chosen.slice(0, 1);
   const base = await publicBaseUrl();
-  const structure = await getStructure((await getCourse()).id);
   const { privateKey, kid } = await toolKey();
   const jwt = await new SignJWT({
     nonce: randomBytes(16).toString("base64url"),

@@ -3,11 +3,10 @@
 // write their own; proxy.ts reads it and lists that origin in frame-ancestors. Every other
 // browser, and every page for a visitor without it, keeps refusing to be framed.
 // No server-only import: proxy.ts uses it.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { signValue, verifiedText } from "@/lib/security/signed-value";
 
 export const FRAME_COOKIE = "casebook-lti-frame";
-
-const sign = (payload: string, secret: string) => createHmac("sha256", secret).update(`lti-frame\n${payload}`).digest("base64url");
+const PURPOSE = "lti-frame";
 
 /** An origin a frame-ancestors source may name: https, or http on this machine; nothing else (no paths, no wildcards). */
 export function frameableOrigin(value: string | null | undefined): string | null {
@@ -19,21 +18,10 @@ export function frameableOrigin(value: string | null | undefined): string | null
 }
 
 /** The cookie's value for an origin: the origin and its signature. */
-export function frameCookieValue(origin: string, secret: string): string {
-  const payload = Buffer.from(origin).toString("base64url");
-  return `${payload}.${sign(payload, secret)}`;
-}
+export const frameCookieValue = (origin: string, secret: string) => signValue(PURPOSE, origin, secret);
 
 /** The origin a cookie value vouches for, or null when it is not one this server signed. */
-export function frameOriginOf(value: string | undefined, secret: string | undefined): string | null {
-  if (!value || !secret) return null;
-  const [payload, signature, extra] = value.split(".");
-  if (!payload || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(sign(payload, secret));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  return frameableOrigin(Buffer.from(payload, "base64url").toString());
-}
+export const frameOriginOf = (value: string | undefined, secret: string | undefined) => frameableOrigin(verifiedText(PURPOSE, value, secret));
 
 /** Attributes for cookies an LMS frame must keep: sent in the frame's cross-site context, kept in the LMS's partition. */
 export const FRAMED_COOKIE = { httpOnly: true, secure: true, sameSite: "none", partitioned: true, path: "/" } as const;

@@ -5,28 +5,23 @@ import "server-only";
 // signs the same user in for that window. The pass is only ever in the page the user's own
 // session rendered (no-store), lasts minutes, and is taken only from this site's own page
 // (a pass posted from another site would sign its victim in as the pass's owner).
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { signValue, verifiedText } from "@/lib/security/signed-value";
 import { z } from "zod";
 import { safeReturnPath } from "@/lib/urls";
 
 /** Long enough to read a page and decide; short enough that a pass left in a page soon means nothing. */
 export const HANDOFF_LIFETIME_MS = 30 * 60_000;
 
-const sign = (payload: string, secret: string) => createHmac("sha256", secret).update(`lti-window\n${payload}`).digest("base64url");
+const PURPOSE = "lti-window";
+const passSchema = z.object({ u: z.string().min(1), exp: z.number() });
 
-export function handoffPass(userId: string, secret: string, now = Date.now()): string {
-  const payload = Buffer.from(JSON.stringify({ u: userId, exp: now + HANDOFF_LIFETIME_MS })).toString("base64url");
-  return `${payload}.${sign(payload, secret)}`;
-}
+export const handoffPass = (userId: string, secret: string, now = Date.now()) => signValue(PURPOSE, JSON.stringify({ u: userId, exp: now + HANDOFF_LIFETIME_MS }), secret);
 
 /** The user a pass names while it is good, else null. */
 export function userOfPass(pass: string, secret: string, now = Date.now()): string | null {
-  const [payload, signature, extra] = pass.split(".");
-  if (!payload || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(sign(payload, secret));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  const parsed = z.object({ u: z.string().min(1), exp: z.number() }).safeParse(JSON.parse(Buffer.from(payload, "base64url").toString()));
+  const text = verifiedText(PURPOSE, pass, secret);
+  if (text === null) return null;
+  const parsed = passSchema.safeParse(JSON.parse(text));
   return parsed.success && parsed.data.exp > now ? parsed.data.u : null;
 }
 
