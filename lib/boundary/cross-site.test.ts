@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCrossOriginWrite } from "./cross-site";
+import { isCrossOriginWrite, isFromThisOrigin } from "./cross-site";
 
 const request = (method: string, headers: Record<string, string>) => ({ method, headers: new Headers({ host: "casebook.example", ...headers }) });
 
@@ -19,5 +19,21 @@ describe("isCrossOriginWrite", () => {
     // The browser's Sec-Fetch-Site wins over a Host a proxy rewrote.
     expect(isCrossOriginWrite(request("POST", { "sec-fetch-site": "same-origin", origin: "https://public.example" }))).toBe(false);
     expect(isCrossOriginWrite(request("GET", { "sec-fetch-site": "cross-site" }))).toBe(false);
+  });
+});
+
+describe("isFromThisOrigin", () => {
+  const headers = (h: Record<string, string>) => new Headers({ host: "casebook.example", ...h });
+  it("needs the browser's positive word that one of the site's own pages sent it", () => {
+    expect(isFromThisOrigin(headers({ "sec-fetch-site": "same-origin" }))).toBe(true);
+    expect(isFromThisOrigin(headers({ origin: "https://casebook.example" }))).toBe(true);
+  });
+  it("refuses anything else, including a request that says nothing", () => {
+    expect(isFromThisOrigin(headers({}))).toBe(false);
+    expect(isFromThisOrigin(headers({ "sec-fetch-site": "none" }))).toBe(false);
+    expect(isFromThisOrigin(headers({ "sec-fetch-site": "same-site", origin: "https://casebook.example" }))).toBe(false);
+    expect(isFromThisOrigin(headers({ "sec-fetch-site": "cross-site" }))).toBe(false);
+    expect(isFromThisOrigin(headers({ origin: "https://evil.example" }))).toBe(false);
+    expect(isFromThisOrigin(headers({ origin: "null" }))).toBe(false);
   });
 });

@@ -28,3 +28,15 @@ export function isFromAnotherOrigin(headers: HeaderSource): boolean {
 
 /** A request that may change something (anything but GET and HEAD) from another origin. */
 export const isCrossOriginWrite = (request: { method: string; headers: HeaderSource }) => request.method !== "GET" && request.method !== "HEAD" && isFromAnotherOrigin(request.headers);
+
+/**
+ * Does the browser say this request came from one of this site's own pages? Positive word
+ * only: Sec-Fetch-Site, or, from a browser too old to send it, an Origin naming this host.
+ */
+export function isFromThisOrigin(headers: HeaderSource): boolean {
+  const site = headers.get("sec-fetch-site");
+  if (site) return site === "same-origin";
+  const origin = headers.get("origin");
+  if (!origin || origin === "null" || !URL.canParse(origin)) return false;
+  return new URL(origin).host === requestHost(headers);
+}

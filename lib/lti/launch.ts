@@ -17,7 +17,14 @@ import { platformById, type Platform } from "./platforms";
 import { provisionLaunch } from "./provision";
 import type { LaunchProblem } from "./problems";
 
-export const launchRequestSchema = z.object({ id_token: z.string().min(1).max(20_000), state: z.string().min(1).max(200) });
+export const launchRequestSchema = z.object({
+  id_token: z.string().min(1).max(20_000),
+  state: z.string().min(1).max(200),
+  // Set by Casebook's own page after the platform's storage gave the state back (lib/lti/client-storage.ts),
+  // with the LMS origin that may frame the session, signed by this server.
+  storage_checked: z.literal("1").optional(),
+  frame: z.string().max(1000).optional(),
+});
 export type LaunchRequest = z.infer<typeof launchRequestSchema>;
 
 /** Launch tokens are fresh: issued at most this long ago (plus the skew) when they arrive. */

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { findPlatform } from "./platforms";
 import { LaunchError } from "./launch-error";
+import { STORAGE_TARGET } from "./client-storage";
 
 export const LOGIN_LIFETIME_MS = 10 * 60_000;
 
@@ -19,6 +20,9 @@ export const loginRequestSchema = z.object({
   lti_message_hint: z.string().max(4000).optional(),
   lti_deployment_id: z.string().max(255).optional(),
   client_id: z.string().max(255).optional(),
+  // The platform's storage frame (LTI client-side postMessage storage, lib/lti/client-storage.ts);
+  // one that is not a frame name is ignored rather than refused: the cookie may still do.
+  lti_storage_target: z.string().max(255).optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -41,18 +45,28 @@ export async function onSite(uri: string): Promise<string | null> {
 
 export const launchUrl = async () => `${await publicBaseUrl()}/api/lti/launch`;
 
-/** Where to send the browser next: the platform's authorization endpoint, with this login's state and nonce. */
-export async function beginLogin(input: LoginRequest, now = new Date()): Promise<URL> {
+/** Where the platform keeps values for Casebook in the browser: its frame and the origin that answers for it. */
+export type PlatformStorage = { target: string; origin: string };
+
+const storageOf = (target: string | null | undefined, authUrl: string): PlatformStorage | null =>
+  target && STORAGE_TARGET.test(target) ? { target, origin: new URL(authUrl).origin } : null;
+
+/**
+ * Where to send the browser next (the platform's authorization endpoint, with this login's
+ * state and nonce), the state, and the platform's storage when it offered one.
+ */
+export async function beginLogin(input: LoginRequest, now = new Date()): Promise<{ authorize: URL; state: string; storage: PlatformStorage | null }> {
   const platform = await findPlatform(db, input.iss, input.client_id);
   if (!platform) throw new LaunchError("unknown_platform");
   if (input.lti_deployment_id && !platform.deploymentIds.includes(input.lti_deployment_id)) throw new LaunchError("unknown_deployment");
   if (!(await onSite(input.target_link_uri))) throw new LaunchError("target_off_site");
   const state = randomBytes(32).toString("base64url");
   const nonce = randomBytes(32).toString("base64url");
+  const storage = storageOf(input.lti_storage_target, platform.authUrl);
   // Spent and expired logins go as new ones come (indexed by expiry; nothing else reads them).
   await db.ltiLogin.deleteMany({ where: { expiresAt: { lt: now } } });
   await db.ltiLogin.create({
-    data: { stateHash: sha256(state), nonce, platformId: platform.id, targetLinkUri: input.target_link_uri, expiresAt: new Date(now.getTime() + LOGIN_LIFETIME_MS) },
+    data: { stateHash: sha256(state), nonce, platformId: platform.id, targetLinkUri: input.target_link_uri, storageTarget: storage?.target ?? null, expiresAt: new Date(now.getTime() + LOGIN_LIFETIME_MS) },
     select: { id: true },
   });
   const url = new URL(platform.authUrl);
@@ -69,5 +83,14 @@ export async function beginLogin(input: LoginRequest, now = new Date()): Promise
   };
   if (input.lti_message_hint) params.lti_message_hint = input.lti_message_hint;
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  return url;
+  return { authorize: url, state, storage };
+}
+
+/** The storage an unspent, unexpired login's platform offered, or null (the launch then needs the cookie). */
+export async function launchStorage(state: string, now = new Date()): Promise<PlatformStorage | null> {
+  const login = await db.ltiLogin.findFirst({
+    where: { stateHash: sha256(state), usedAt: null, expiresAt: { gt: now } },
+    select: { storageTarget: true, platform: { select: { authUrl: true } } },
+  });
+  return login ? storageOf(login.storageTarget, login.platform.authUrl) : null;
 }

@@ -7,7 +7,7 @@ export const LAUNCH_PROBLEMS = {
   unknown_deployment: "This deployment id is not one the registration lists. Add it to the registration.",
   target_off_site: "The target_link_uri is not an address on this Casebook site.",
   browser:
-    "This launch did not start in this browser (the login's cookie is missing). Open the link from the LMS again; where the LMS shows Casebook inside a frame and the browser blocks its cookies, set the link to open in a new window.",
+    "This launch did not start in this browser (the login's cookie is missing, and the LMS's storage in this browser did not hold the login either). Open the link from the LMS again; where the LMS shows Casebook inside a frame and the browser blocks its cookies, set the link to open in a new window.",
   state: "The launch's state is unknown, already used or expired (a login lasts 10 minutes). Start the launch again from the LMS.",
   bad_signature: "The id_token's signature does not verify with the platform's keys.",
   bad_algorithm: "The id_token is not signed with RS256 (unsigned tokens are never accepted).",

@@ -24,8 +24,8 @@ afterAll(() => platform?.close());
 
 /** The platform's side of the OIDC login: the state and nonce Casebook sent back. */
 async function login(overrides: Partial<Parameters<typeof beginLogin>[0]> = {}, now = new Date()) {
-  const url = await beginLogin({ iss: platform.issuer, login_hint: "hint-1", target_link_uri: `${site}/course`, client_id: platform.clientId, ...overrides }, now);
-  return { url, state: url.searchParams.get("state")!, nonce: url.searchParams.get("nonce")! };
+  const { authorize: url, storage } = await beginLogin({ iss: platform.issuer, login_hint: "hint-1", target_link_uri: `${site}/course`, client_id: platform.clientId, ...overrides }, now);
+  return { url, storage, state: url.searchParams.get("state")!, nonce: url.searchParams.get("nonce")! };
 }
 
 async function launch(claims: Record<string, unknown> = {}, sign: Parameters<typeof platform.sign>[1] = {}) {

@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => platform?.close());
 
 async function launch(path: string, claims: Record<string, unknown>) {
-  const url = await beginLogin({ iss: platform.issuer, login_hint: "hint", target_link_uri: `${site}${path}`, client_id: platform.clientId });
+  const { authorize: url } = await beginLogin({ iss: platform.issuer, login_hint: "hint", target_link_uri: `${site}${path}`, client_id: platform.clientId });
   const [state, nonce] = [url.searchParams.get("state")!, url.searchParams.get("nonce")!];
   return completeLaunch({ id_token: await platform.sign(platform.launchClaims(nonce, `${site}${path}`, claims)), state });
 }

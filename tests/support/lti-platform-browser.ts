@@ -1,5 +1,6 @@
 // The simulated LMS's pages a browser visits (e2e): a course page that shows Casebook in an
-// iframe, the OIDC authorization endpoint that answers Casebook's login with a form_post of
+// iframe (and, asked with `storage=1`, LTI client-side postMessage storage for it), the OIDC
+// authorization endpoint that answers Casebook's login with a form_post of
 // a signed id_token for whoever `nextLaunch` says is using the LMS, and the deep-linking
 // return address that keeps what Casebook sent back. Served on the simulator's port, a
 // different site from Casebook's (127.0.0.1 against localhost), so the frame is third-party.
@@ -28,6 +29,29 @@ function html(response: http.ServerResponse, body: string) {
   response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title></head><body>${body}</body></html>`);
 }
 
+// The platform's side of LTI client-side postMessage storage: values kept per sending origin
+// and key, answered to that origin only. `window.ltiStorage` lets a test look (and forget).
+const STORAGE_SCRIPT = `<script>
+window.ltiStorage = { values: {}, subjects: [] };
+window.addEventListener("message", function (event) {
+  var data = event.data;
+  if (!data || typeof data !== "object" || typeof data.subject !== "string") return;
+  window.ltiStorage.subjects.push(data.subject);
+  var slot = event.origin + " " + data.key;
+  var reply = { message_id: data.message_id, key: data.key };
+  if (data.subject === "lti.put_data") {
+    window.ltiStorage.values[slot] = data.value;
+    reply.subject = "lti.put_data.response";
+    reply.value = data.value;
+  } else if (data.subject === "lti.get_data") {
+    reply.subject = "lti.get_data.response";
+    if (slot in window.ltiStorage.values) reply.value = window.ltiStorage.values[slot];
+    else reply.error = { code: "bad_request", message: "Nothing is stored under that key." };
+  } else return;
+  event.source.postMessage(reply, event.origin);
+});
+</script>`;
+
 export function platformBrowser(hooks: Hooks) {
   const state = {
     /** The claims of the person using the LMS now (sub, name, roles …), merged into the next launch. */
@@ -35,6 +59,8 @@ export function platformBrowser(hooks: Hooks) {
     /** Deep-linking responses Casebook posted back (the JWT as it came). */
     deepLinkResponses: [] as string[],
     authRequests: 0,
+    /** The authorization page waits for a click instead of posting at once (a test can drop cookies meanwhile). */
+    holdAuth: false,
   };
 
   async function authorize(request: http.IncomingMessage, response: http.ServerResponse, url: URL) {
@@ -47,7 +73,8 @@ export function platformBrowser(hooks: Hooks) {
     const idToken = await hooks.sign(hooks.launchClaims(params.get("nonce") ?? "", target, claims));
     const fields = { id_token: idToken, state: params.get("state") ?? "" };
     const inputs = Object.entries(fields).map(([name, value]) => `<input type="hidden" name="${name}" value="${escape(value)}">`).join("");
-    html(response, `<form id="post" method="post" action="${escape(params.get("redirect_uri") ?? "")}">${inputs}<button>Continue</button></form><script>document.getElementById("post").submit()</script>`);
+    const submit = state.holdAuth ? "" : `<script>document.getElementById("post").submit()</script>`;
+    html(response, `<form id="post" method="post" action="${escape(params.get("redirect_uri") ?? "")}">${inputs}<button>Continue to Casebook</button></form>${submit}`);
   }
 
   /** Handles the request if it is one of these pages; false otherwise. */
@@ -58,9 +85,13 @@ export function platformBrowser(hooks: Hooks) {
       return true;
     }
     if (url.pathname === "/course-page") {
-      // The LMS's course page: Casebook in a frame, started by the LMS's login initiation.
-      const login = url.searchParams.get("login") ?? "";
-      html(response, `<h1>PARA 101 in the Test LMS</h1><iframe title="Casebook" src="${escape(login)}" style="width:100%;height:900px" allow="clipboard-write"></iframe>`);
+      // The LMS's course page: Casebook in a frame, started by the LMS's login initiation;
+      // with `storage=1` the page offers its storage to the frame (the login names it "_parent").
+      const storage = url.searchParams.get("storage") === "1";
+      const login = new URL(url.searchParams.get("login") ?? "");
+      if (storage) login.searchParams.set("lti_storage_target", "_parent");
+      const frame = `<iframe title="Casebook" src="${escape(login.toString())}" style="width:100%;height:900px" allow="clipboard-write"></iframe>`;
+      html(response, `<h1>PARA 101 in the Test LMS</h1>${frame}${storage ? STORAGE_SCRIPT : ""}`);
       return true;
     }
     if (url.pathname === "/deep-link-return" && request.method === "POST") {

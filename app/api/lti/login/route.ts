@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { route } from "@/lib/boundary/route";
 import { LaunchError } from "@/lib/lti/launch-error";
 import { bindingCookie } from "@/lib/lti/browser-binding";
+import { storeStatePage } from "@/lib/lti/client-storage";
 import { beginLogin, LOGIN_LIFETIME_MS, loginRequestSchema, type LoginRequest } from "@/lib/lti/login";
 import { refusedLaunch } from "@/lib/lti/responses";
 
@@ -10,10 +11,12 @@ const spec = { access: "public", fields: loginRequestSchema, maxBytes: 8 * 1024,
 
 async function login({ body }: { body: LoginRequest }) {
   try {
-    const authorize = await beginLogin(body);
-    const response = NextResponse.redirect(authorize, 302);
+    const { authorize, state, storage } = await beginLogin(body);
+    // Where the platform offers storage in the browser, the state goes there too, in case the
+    // cookie does not come back (lib/lti/client-storage.ts).
+    const response = storage ? storeStatePage(storage, state, authorize) : NextResponse.redirect(authorize, 302);
     // The launch must come back to this browser (lib/lti/browser-binding.ts).
-    const binding = bindingCookie(authorize.searchParams.get("state")!, LOGIN_LIFETIME_MS / 1000);
+    const binding = bindingCookie(state, LOGIN_LIFETIME_MS / 1000);
     response.cookies.set(binding.name, binding.value, binding.options);
     return response;
   } catch (error) {

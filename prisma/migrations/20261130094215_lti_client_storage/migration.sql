@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LtiLogin" ADD COLUMN "storageTarget" TEXT;
+
