@@ -1,10 +1,10 @@
-"use client";
-import { signOut } from "next-auth/react";
-
+// A form, not a script: signing out works without JavaScript and inside an LMS's frame.
 export function SignOutButton() {
   return (
-    <button type="button" className="button button--quiet button--small" onClick={() => signOut({ callbackUrl: "/signin" })}>
-      Sign out
-    </button>
+    <form method="post" action="/api/sign-out" className="sign-out-form">
+      <button type="submit" className="button button--quiet button--small">
+        Sign out
+      </button>
+    </form>
   );
 }

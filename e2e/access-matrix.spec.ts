@@ -80,6 +80,8 @@ const MATRIX: Record<string, Row | "skip"> = {
   "POST /api/lti/register": { signedOut: [415], other: [415], owner: [415], instructor: [415] },
   // "Open in a new window": only a framed page's signed pass opens one (lib/lti/handoff.ts).
   "POST /api/lti/window": { signedOut: [415], other: [415], owner: [415], instructor: [415] },
+  // Sign out: a form post from Casebook's own page (the header's button; e2e/auth.spec.ts, e2e/lti-storage.spec.ts); JSON, 415.
+  "POST /api/sign-out": { signedOut: [415], other: [415], owner: [415], instructor: [415] },
 };
 
 /** Every page and route handler method, as "METHOD /path" with route groups dropped. */

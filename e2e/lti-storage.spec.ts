@@ -2,7 +2,8 @@
 // another site: the LMS course page offers its storage to the Casebook frame; the login keeps
 // its state there; the browser then drops Casebook's cookies (as a browser that blocks
 // third-party cookies does) before the LMS posts the launch; Casebook's page asks the LMS
-// for the state and finishes the launch inside the frame. An LMS page whose storage does
+// for the state and finishes the launch inside the frame, where the learner can also sign
+// out. An LMS page whose storage does
 // not hold the state gets the refusal, and nobody is signed in.
 import { spawnSync } from "node:child_process";
 import { startPlatform } from "../tests/support/lti-platform";
@@ -43,6 +44,11 @@ test("inside the LMS with its cookies dropped, the launch is confirmed through t
     await expect(frame.getByTestId("signed-in-name")).toHaveText(learner);
     await expect(frame.getByTestId("progress-percent")).toHaveText(/^0%/);
     expect(await page.evaluate(() => (window as unknown as { ltiStorage: { subjects: string[] } }).ltiStorage.subjects)).toEqual(["lti.put_data", "lti.get_data"]);
+
+    // Signing out works inside the frame too (the framed session's cookie is Partitioned).
+    await frame.getByRole("button", { name: "Sign out" }).click();
+    await expect(frame.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(frame.getByTestId("signed-in-name")).toHaveCount(0);
 
     // Another browser whose LMS page has no such state (its storage forgot it): refused, nobody signed in.
     const other = await (await browser.newContext()).newPage();

@@ -96,3 +96,19 @@ export async function mintSessionCookie(userId: string, { framed = false } = {})
   if (framed) return { name, value, options: { ...FRAMED_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS } };
   return { name, value, options: { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_SECONDS } };
 }
+
+/**
+ * Set-Cookie headers that end this browser's session, whichever kind it has: the ordinary
+ * cookie and the one a launch inside an LMS's frame left (Partitioned, so a cookie without
+ * that attribute would not replace it). Sign-out is Casebook's own (app/api/sign-out)
+ * rather than next-auth's, whose CSRF cookie is SameSite=Lax and so never reaches it from
+ * inside the frame.
+ */
+export async function endedSessionCookies(): Promise<string[]> {
+  const env = serverEnv();
+  const trustHost = Boolean(env.AUTH_TRUST_HOST);
+  const forwardedProto = !env.NEXTAUTH_URL && trustHost ? (await headers()).get("x-forwarded-proto") : null;
+  const name = sessionCookieName({ publicUrl: env.NEXTAUTH_URL, trustHost, forwardedProto });
+  const secure = name.startsWith("__Secure-") ? "; Secure" : "";
+  return [`${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`, `${name}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=None; Partitioned`];
+}
