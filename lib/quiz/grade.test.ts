@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gradeMatching, gradeMultiple, gradeOrdering, gradeResponse, normalizeText, scoreAttempt } from "./grade";
+import { gradeMatching, gradeMultiple, gradeOrdering, gradeResponse, matchesAccepted, normalizeText, scoreAttempt } from "./grade";
 
 describe("single choice and true/false", () => {
   it("is right or wrong", () => {
@@ -54,9 +54,22 @@ describe("ordering", () => {
   it("full credit for the right order", () => {
     expect(gradeOrdering(key, { order: ["a", "b", "c", "d"] })).toEqual({ fraction: 1, correct: true });
   });
-  it("partial credit for neighbouring pairs kept", () => {
-    expect(gradeOrdering(key, { order: ["b", "a", "c", "d"] }).fraction).toBeCloseTo(1 / 3, 3);
+  it("partial credit for the items in the right order relative to each other", () => {
+    // One swap of two middle items leaves three of four in order: 2/3, not 0 (issue 16).
+    expect(gradeOrdering(key, { order: ["a", "c", "b", "d"] })).toEqual({ fraction: 0.6667, correct: false });
+    expect(gradeOrdering(key, { order: ["b", "a", "c", "d"] }).fraction).toBeCloseTo(2 / 3, 3);
+    // One item moved from first to last: the other three are still in order.
+    expect(gradeOrdering(key, { order: ["b", "c", "d", "a"] }).fraction).toBeCloseTo(2 / 3, 3);
+    expect(gradeOrdering(key, { order: ["b", "a", "d", "c"] }).fraction).toBeCloseTo(1 / 3, 3);
     expect(gradeOrdering(key, { order: ["d", "c", "b", "a"] }).fraction).toBe(0);
+  });
+  it("no credit for the order the quiz showed, left untouched; the same order arrived at otherwise is only what it is", () => {
+    const shown = ["b", "c", "d", "a"];
+    expect(gradeOrdering(key, { order: shown }, shown)).toEqual({ fraction: 0, correct: false });
+    expect(gradeOrdering(key, { order: ["a", "b", "c", "d"] }, shown)).toEqual({ fraction: 1, correct: true });
+    expect(gradeOrdering(key, { order: ["b", "c", "a", "d"] }, shown).fraction).toBeCloseTo(2 / 3, 3);
+    // Through gradeResponse, the shown order is the attempt's layout.
+    expect(gradeResponse("ordering", key, { order: shown }, shown).fraction).toBe(0);
   });
   it("refuses anything but a permutation", () => {
     expect(gradeOrdering(key, { order: ["a", "a", "b", "c"] }).fraction).toBe(0);
@@ -67,10 +80,34 @@ describe("ordering", () => {
 
 describe("short text", () => {
   it("normalizes case, spacing and punctuation", () => {
-    expect(normalizeText("  One   Percent. ")).toBe("one percent");
+    expect(normalizeText("  One   Percent. ")).toBe("1 percent");
     expect(gradeResponse("short_text", { accepted: ["1 percent", "one percent"] }, { text: "ONE percent!" }).correct).toBe(true);
     expect(gradeResponse("short_text", { accepted: ["1%"] }, { text: "1" }).correct).toBe(true);
     expect(gradeResponse("short_text", { accepted: ["immigration"] }, { text: "immigrations" }).correct).toBe(false);
+  });
+  it("reads hyphens as spaces, number words as digits, and drops a leading 'about' or 'the'", () => {
+    expect(normalizeText("About Sixty-Five credit hours")).toBe("65 credit hours");
+    expect(normalizeText("one hundred")).toBe("100");
+    expect(normalizeText("real-estate law")).toBe("real estate law");
+    expect(normalizeText("the")).toBe("the");
+    expect(matchesAccepted("about 65 credit hours", ["65 credit hours"])).toBe(true);
+    expect(matchesAccepted("sixty five credit hours", ["65 credit hours"])).toBe(true);
+    expect(matchesAccepted("six tasks", ["6 tasks"])).toBe(true);
+    expect(matchesAccepted("real-estate law", ["real estate law"])).toBe(true);
+    expect(matchesAccepted("The Bureau of Labor Statistics", ["Bureau of Labor Statistics"])).toBe(true);
+  });
+  it("reads brackets as optional: the name with or without its abbreviation, and an accepted answer's bracketed part alone", () => {
+    expect(matchesAccepted("Bureau of Labor Statistics (BLS)", ["Bureau of Labor Statistics"])).toBe(true);
+    expect(matchesAccepted("BLS", ["Bureau of Labor Statistics (BLS)"])).toBe(true);
+    expect(matchesAccepted("Bureau of Labor Statistics", ["Bureau of Labor Statistics (BLS)"])).toBe(true);
+  });
+  it("does not let a student hedge two answers, or an empty one pass", () => {
+    expect(matchesAccepted("family law (immigration)", ["immigration"])).toBe(false);
+    expect(matchesAccepted("immigration or family law", ["immigration"])).toBe(false);
+    expect(matchesAccepted("about", ["about"])).toBe(true);
+    expect(matchesAccepted("   ", ["x"])).toBe(false);
+    expect(matchesAccepted("()", [""])).toBe(false);
+    expect(matchesAccepted("65", ["65 credit hours"])).toBe(false);
   });
 });
 

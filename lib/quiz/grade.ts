@@ -6,14 +6,67 @@ export type Graded = { fraction: number; correct: boolean };
 
 const full = (ok: boolean): Graded => ({ fraction: ok ? 1 : 0, correct: ok });
 
-/** Lower-case, trim, collapse spaces, drop punctuation: "  One Percent. " → "one percent". */
+const UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+/** Words a short answer may lead with that change nothing: "about 65 credit hours" is "65 credit hours". */
+const HEDGES = new Set(["about", "approximately", "around", "roughly", "the"]);
+
+/** "sixty five" → "65", "one hundred" → "100": number words up to 999 as digits. */
+function digitsForNumberWords(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let value: number | null = null;
+    const unit = UNITS.indexOf(words[i]);
+    const tens = TENS.indexOf(words[i]);
+    if (tens >= 2) {
+      value = tens * 10;
+      const next = UNITS.indexOf(words[i + 1] ?? "");
+      if (next >= 1 && next <= 9) {
+        value += next;
+        i++;
+      }
+    } else if (unit >= 0) value = unit;
+    if (value !== null && words[i + 1] === "hundred") {
+      value *= 100;
+      i++;
+    }
+    out.push(value === null ? words[i] : String(value));
+  }
+  return out;
+}
+
+/**
+ * Lower-case, trim, collapse spaces, hyphens as spaces, other punctuation dropped, number
+ * words as digits, a leading "about" or "the" dropped: "  About Sixty-Five Hours. " → "65 hours".
+ */
 export function normalizeText(text: string): string {
-  return text
+  const words = text
     .normalize("NFKC")
     .toLowerCase()
+    .replace(/[\p{Pd}/]/gu, " ")
     .replace(/[^\p{L}\p{N}\s]/gu, "")
-    .replace(/\s+/g, " ")
-    .trim();
+    .split(/\s+/)
+    .filter(Boolean);
+  while (words.length > 1 && HEDGES.has(words[0])) words.shift();
+  return digitsForNumberWords(words).join(" ");
+}
+
+/**
+ * The readings of a short answer: as written (brackets dropped, their words kept) and without
+ * what is in brackets, so "Bureau of Labor Statistics (BLS)" reads as the name with or without
+ * its abbreviation. An accepted answer also reads as its bracketed part alone ("BLS"); a
+ * student's does not, or "wrong (right)" would hedge two answers.
+ */
+function readings(text: string, { bracketsAlone }: { bracketsAlone: boolean }): string[] {
+  const found = [normalizeText(text), normalizeText(text.replace(/\([^)]*\)/g, " "))];
+  if (bracketsAlone) for (const match of text.matchAll(/\(([^)]*)\)/g)) found.push(normalizeText(match[1]));
+  return found.filter(Boolean);
+}
+
+/** Does the student's short answer read as one of the accepted ones? */
+export function matchesAccepted(given: string, accepted: string[]): boolean {
+  const wanted = new Set(accepted.flatMap((a) => readings(a, { bracketsAlone: true })));
+  return readings(given, { bracketsAlone: false }).some((r) => wanted.has(r));
 }
 
 /**
@@ -41,19 +94,39 @@ export function gradeMatching(key: AnswerKey<"matching">, response: QuizResponse
   return { fraction: round(hits / items.length), correct: hits === items.length };
 }
 
+/** The longest run of items, in the student's order, that also stand in that order in the key (LIS of key positions). */
+function longestInOrder(keyOrder: string[], order: string[]): number {
+  const rank = new Map(keyOrder.map((id, i) => [id, i]));
+  const tails: number[] = [];
+  for (const id of order) {
+    const r = rank.get(id)!;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid] < r) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = r;
+  }
+  return tails.length;
+}
+
 /**
- * Ordering: the share of neighbouring pairs the student kept in the right order, so
- * one misplaced item costs a little, not everything. Must be a full permutation.
+ * Ordering: credit for the items in the right order relative to each other, the longest
+ * such run (n items in order: full; one out of place among four: 2/3; reversed: 0).
+ * Swapping two middle items costs one item, not everything. The order the quiz showed
+ * (`shown`), left untouched, earns nothing. Must be a full permutation.
  */
-export function gradeOrdering(key: AnswerKey<"ordering">, response: QuizResponse<"ordering">): Graded {
+export function gradeOrdering(key: AnswerKey<"ordering">, response: QuizResponse<"ordering">, shown: string[] = []): Graded {
   const order = response.order;
   const valid = order.length === key.order.length && new Set(order).size === order.length && order.every((id) => key.order.includes(id));
   if (!valid) return full(false);
-  const position = new Map(order.map((id, i) => [id, i]));
-  let kept = 0;
-  for (let i = 0; i + 1 < key.order.length; i++) if (position.get(key.order[i])! + 1 === position.get(key.order[i + 1])) kept++;
-  const pairs = key.order.length - 1;
-  return { fraction: round(kept / pairs), correct: kept === pairs };
+  if (order.length === 1) return full(true);
+  const untouched = shown.length === order.length && shown.every((id, i) => order[i] === id);
+  if (untouched && shown.join() !== key.order.join()) return full(false);
+  const inOrder = longestInOrder(key.order, order);
+  return { fraction: round((inOrder - 1) / (order.length - 1)), correct: inOrder === order.length };
 }
 
 export function gradeResponse(type: QuestionType, key: unknown, response: unknown, optionIds: string[] = []): Graded {
@@ -64,15 +137,14 @@ export function gradeResponse(type: QuestionType, key: unknown, response: unknow
     case "true_false":
       return full((response as QuizResponse<"true_false">).value === (key as AnswerKey<"true_false">).answer);
     case "short_text": {
-      const given = normalizeText((response as QuizResponse<"short_text">).text);
-      return full(given.length > 0 && (key as AnswerKey<"short_text">).accepted.some((a) => normalizeText(a) === given));
+      return full(matchesAccepted((response as QuizResponse<"short_text">).text, (key as AnswerKey<"short_text">).accepted));
     }
     case "multiple":
       return gradeMultiple(key as AnswerKey<"multiple">, optionIds, response as QuizResponse<"multiple">);
     case "matching":
       return gradeMatching(key as AnswerKey<"matching">, response as QuizResponse<"matching">);
     case "ordering":
-      return gradeOrdering(key as AnswerKey<"ordering">, response as QuizResponse<"ordering">);
+      return gradeOrdering(key as AnswerKey<"ordering">, response as QuizResponse<"ordering">, optionIds);
   }
 }
 
