@@ -60,11 +60,19 @@ export async function getQuizOverview(user: CurrentUser, slug: string) {
 }
 
 /** Questions of the student's earlier attempts whose review released the answer key. */
-async function questionsWithKeysSeen(attempts: { id: string; keysRevealed: boolean }[]): Promise<Set<string>> {
-  const revealed = attempts.filter((a) => a.keysRevealed).map((a) => a.id);
-  if (revealed.length === 0) return new Set();
-  const rows = await db.quizAttempt.findMany({ where: { id: { in: revealed } }, select: { layout: true } });
-  return new Set(rows.flatMap((r) => layoutSchema.parse(JSON.parse(r.layout)).map((l) => l.q)));
+/** The questions earlier attempts showed, and those among them whose keys a review revealed. */
+async function questionsShown(attempts: { id: string; keysRevealed: boolean }[]): Promise<{ shown: Set<string>; keysSeen: Set<string> }> {
+  const shown = new Set<string>();
+  const keysSeen = new Set<string>();
+  if (attempts.length === 0) return { shown, keysSeen };
+  const revealed = new Set(attempts.filter((a) => a.keysRevealed).map((a) => a.id));
+  const rows = await db.quizAttempt.findMany({ where: { id: { in: attempts.map((a) => a.id) } }, select: { id: true, layout: true } });
+  for (const row of rows)
+    for (const { q } of layoutSchema.parse(JSON.parse(row.layout))) {
+      shown.add(q);
+      if (revealed.has(row.id)) keysSeen.add(q);
+    }
+  return { shown, keysSeen };
 }
 
 /**
@@ -84,9 +92,10 @@ export async function startAttempt(user: CurrentUser, slug: string): Promise<Res
 
   const { quiz, limits } = overview;
   const questions = await activeBank(quiz.id);
-  const drawable = drawableBank(questions, await questionsWithKeysSeen(overview.attempts), quiz.drawCount);
+  const { shown, keysSeen } = await questionsShown(overview.attempts);
+  const drawable = drawableBank(questions, keysSeen, quiz.drawCount);
   if (!drawable) return fail(409, "You have already been shown this quiz's answers, so another attempt cannot start. Ask your instructor.");
-  const layout = layoutFor(drawQuestions(drawable, quiz.drawCount));
+  const layout = layoutFor(drawQuestions(drawable, quiz.drawCount, undefined, shown));
   const attemptNumber = Math.max(0, ...overview.attempts.map((a) => a.attemptNumber)) + 1;
   if (attemptNumber > limits.maxAttempts) return fail(409, "You have used all your attempts for this quiz.");
   const startedAt = new Date();

@@ -35,20 +35,129 @@ export function shuffle<T>(list: T[], random: Random = cryptoRandom): T[] {
 export type BankQuestion = { id: string; objective: string; type: string; payload: { options?: { id: string }[]; items?: { id: string }[]; targets?: { id: string }[] }; orderKey?: string[] };
 
 /**
- * Draws `count` questions spread across objectives: objectives take turns, each
- * giving one random question, until the count is reached. A bank smaller than the
- * count is used whole.
+ * How many questions of each type a draw of `count` holds: the bank's mix, scaled (largest
+ * remainder, ties to the type listed first), so every form of a quiz has the same number of,
+ * say, true/false items.
  */
-export function drawQuestions(bank: BankQuestion[], count: number | null, random: Random = cryptoRandom): BankQuestion[] {
+export function typeQuotas(bank: { type: string }[], count: number): Map<string, number> {
+  const inBank = new Map<string, number>();
+  for (const q of bank) inBank.set(q.type, (inBank.get(q.type) ?? 0) + 1);
+  const exact = [...inBank].map(([type, n]) => ({ type, share: (count * n) / bank.length }));
+  const quotas = new Map(exact.map((e) => [e.type, Math.floor(e.share)]));
+  let left = count - [...quotas.values()].reduce((a, b) => a + b, 0);
+  for (const e of [...exact].sort((a, b) => b.share - Math.floor(b.share) - (a.share - Math.floor(a.share)))) {
+    if (left-- <= 0) break;
+    quotas.set(e.type, quotas.get(e.type)! + 1);
+  }
+  return quotas;
+}
+
+/** `count` shared across objectives as evenly as their sizes allow (objectives take turns, in random order). */
+function objectiveQuotas(bank: { objective: string }[], count: number, random: Random): Map<string, number> {
+  const size = new Map<string, number>();
+  for (const q of bank) size.set(q.objective, (size.get(q.objective) ?? 0) + 1);
+  const quotas = new Map([...size.keys()].map((o) => [o, 0]));
+  const turns = shuffle([...size.keys()], random);
+  for (let given = 0; given < count; ) {
+    for (const o of turns) {
+      if (given < count && quotas.get(o)! < size.get(o)!) {
+        quotas.set(o, quotas.get(o)! + 1);
+        given++;
+      }
+    }
+  }
+  return quotas;
+}
+
+/**
+ * How many questions of each type to take from each objective, meeting both quotas where the
+ * bank allows: a maximum flow from objectives (their quotas) through the questions available
+ * (objective × type) to types (their quotas). Small: a few dozen nodes, augmenting paths by BFS.
+ */
+function allocate(available: Map<string, Map<string, number>>, rowQuota: Map<string, number>, columnQuota: Map<string, number>, random: Random): Map<string, Map<string, number>> {
+  const rows = shuffle([...available.keys()], random);
+  const columns = [...columnQuota.keys()];
+  const flow = new Map(rows.map((r) => [r, new Map(columns.map((c) => [c, 0]))]));
+  const rowUsed = new Map(rows.map((r) => [r, 0]));
+  const columnUsed = new Map(columns.map((c) => [c, 0]));
+  for (;;) {
+    // BFS from the source over rows with quota left, forward along available cells, back along flow.
+    const parentOfColumn = new Map<string, string>();
+    const parentOfRow = new Map<string, string | null>(rows.filter((r) => rowUsed.get(r)! < (rowQuota.get(r) ?? 0)).map((r) => [r, null]));
+    const queue = [...parentOfRow.keys()];
+    let end: string | null = null;
+    while (queue.length && !end) {
+      const r = queue.shift()!;
+      for (const c of columns) {
+        if (parentOfColumn.has(c) || flow.get(r)!.get(c)! >= (available.get(r)!.get(c) ?? 0)) continue;
+        parentOfColumn.set(c, r);
+        if (columnUsed.get(c)! < (columnQuota.get(c) ?? 0)) {
+          end = c;
+          break;
+        }
+        for (const back of rows) if (!parentOfRow.has(back) && flow.get(back)!.get(c)! > 0) (parentOfRow.set(back, c), queue.push(back));
+      }
+    }
+    if (!end) return flow;
+    // Push one unit along the path.
+    columnUsed.set(end, columnUsed.get(end)! + 1);
+    let c: string | null = end;
+    while (c) {
+      const r: string = parentOfColumn.get(c)!;
+      flow.get(r)!.set(c, flow.get(r)!.get(c)! + 1);
+      const previous: string | null = parentOfRow.get(r)!;
+      if (previous === null) {
+        rowUsed.set(r, rowUsed.get(r)! + 1);
+        c = null;
+      } else {
+        flow.get(r)!.set(previous, flow.get(r)!.get(previous)! - 1);
+        c = previous;
+      }
+    }
+  }
+}
+
+/**
+ * Draws `count` questions for one attempt, so that every form of a quiz is alike:
+ * - spread across objectives as evenly as the bank allows;
+ * - with the bank's mix of question types (typeQuotas), where the objectives allow it;
+ * - on a retake, from questions this student has not been shown (`shown`) before any they
+ *   have, even at the cost of the type mix (not of the spread: an objective whose questions
+ *   were all shown still gets its share).
+ * A bank no larger than the count is used whole.
+ */
+export function drawQuestions(bank: BankQuestion[], count: number | null, random: Random = cryptoRandom, shown: ReadonlySet<string> = new Set()): BankQuestion[] {
   if (!count || count >= bank.length) return shuffle(bank, random);
-  const byObjective = new Map<string, BankQuestion[]>();
-  for (const q of shuffle(bank, random)) byObjective.set(q.objective, [...(byObjective.get(q.objective) ?? []), q]);
-  const pools = shuffle([...byObjective.values()], random);
+  const typeLeft = typeQuotas(bank, count);
+  const objectiveLeft = objectiveQuotas(bank, count, random);
   const drawn: BankQuestion[] = [];
-  while (drawn.length < count) {
-    for (const pool of pools) {
-      const next = pool.pop();
-      if (next && drawn.length < count) drawn.push(next);
+  const take = (q: BankQuestion) => {
+    drawn.push(q);
+    typeLeft.set(q.type, (typeLeft.get(q.type) ?? 0) - 1);
+    objectiveLeft.set(q.objective, objectiveLeft.get(q.objective)! - 1);
+  };
+  const taken = new Set<string>();
+  const fresh = shuffle(bank.filter((q) => !shown.has(q.id)), random);
+  const again = shuffle(bank.filter((q) => shown.has(q.id)), random);
+  for (const keepMix of [true, false]) {
+    for (const group of [fresh, again]) {
+      const open = group.filter((q) => !taken.has(q.id));
+      const available = new Map<string, Map<string, number>>();
+      for (const q of open) {
+        const row = available.get(q.objective) ?? new Map<string, number>();
+        row.set(q.type, (row.get(q.type) ?? 0) + 1);
+        available.set(q.objective, row);
+      }
+      const columns = keepMix ? typeLeft : new Map([...new Set(open.map((q) => q.type))].map((t) => [t, count]));
+      const plan = allocate(available, objectiveLeft, columns, random);
+      for (const q of open) {
+        const cell = plan.get(q.objective)?.get(q.type) ?? 0;
+        if (cell > 0) {
+          plan.get(q.objective)!.set(q.type, cell - 1);
+          taken.add(q.id);
+          take(q);
+        }
+      }
     }
   }
   return shuffle(drawn, random);
