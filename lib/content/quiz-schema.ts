@@ -2,7 +2,7 @@
 // file as the question, but lib/quiz splits it off at seed time: the key is stored in
 // its own column and never leaves the server before an attempt is submitted.
 import { z } from "zod";
-import { objectiveId } from "./schema";
+import { cognitiveLevel, objectiveId } from "./schema";
 
 const id = z.string().regex(/^[a-z0-9-]+$/, "use lower-case letters, digits and hyphens");
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case kebab-case");
@@ -16,6 +16,10 @@ const common = {
   prompt: z.string().trim().min(10).max(800),
   explanation: z.string().trim().min(10).max(1200),
   points: z.number().int().min(1).max(10).default(1),
+  /** What the item asks of the student (Bloom): recall of what was taught is "remember". */
+  level: cognitiveLevel.default("remember"),
+  /** A situation in a law office to judge (which role, which duty, is this allowed?), not recall of the text. */
+  scenario: z.boolean().default(false),
 };
 
 const option = z.object({ id, text, correct: z.boolean().default(false) });

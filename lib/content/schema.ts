@@ -5,6 +5,9 @@ import { z } from "zod";
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case kebab-case (letters, digits, hyphens)");
 export const objectiveId = z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, 'use "<lesson-slug>.<short-name>"');
 
+/** Bloom's levels the course writes objectives and items at (revised taxonomy, lowest four). */
+export const cognitiveLevel = z.enum(["remember", "understand", "apply", "analyse"]);
+
 export const sourceSchema = z.object({
   title: z.string().min(3),
   publisher: z.string().min(2),
@@ -17,10 +20,27 @@ export const lessonFrontMatterSchema = z.object({
   title: z.string().min(3).max(120),
   summary: z.string().min(10).max(400),
   estimatedMinutes: z.number().int().min(1).max(120),
-  objectives: z.array(z.object({ id: objectiveId, text: z.string().min(10) })).min(1),
+  objectives: z
+    .array(
+      z.object({
+        id: objectiveId,
+        text: z.string().min(10),
+        /** What the objective asks of the student; content/quality.test.ts wants a quarter at apply or analyse. */
+        level: cognitiveLevel.default("understand"),
+        /** The course objective (content/course.yaml) this lesson objective serves. */
+        supports: objectiveId.optional(),
+      }),
+    )
+    .min(1),
   sources: z.array(sourceSchema).min(1),
 });
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
+
+/** content/course.yaml: the course-level objectives the lesson objectives map up to. */
+export const courseFileSchema = z.object({
+  objectives: z.array(z.object({ id: objectiveId, text: z.string().min(10) })).min(1),
+});
+export type CourseFile = z.infer<typeof courseFileSchema>;
 
 export const glossarySchema = z.object({
   terms: z

@@ -52,12 +52,17 @@ export function typeQuotas(bank: { type: string }[], count: number): Map<string,
   return quotas;
 }
 
-/** `count` shared across objectives as evenly as their sizes allow (objectives take turns, in random order). */
-function objectiveQuotas(bank: { objective: string }[], count: number, random: Random): Map<string, number> {
+/**
+ * `count` shared across objectives as evenly as their sizes allow. Objectives take turns in
+ * random order, those with questions not yet `shown` to this student first, so when there are
+ * more objectives than questions to draw, a retake favours objectives it can draw afresh.
+ */
+function objectiveQuotas(bank: { id: string; objective: string }[], count: number, random: Random, shown: ReadonlySet<string>): Map<string, number> {
   const size = new Map<string, number>();
   for (const q of bank) size.set(q.objective, (size.get(q.objective) ?? 0) + 1);
   const quotas = new Map([...size.keys()].map((o) => [o, 0]));
-  const turns = shuffle([...size.keys()], random);
+  const fresh = new Set(bank.filter((q) => !shown.has(q.id)).map((q) => q.objective));
+  const turns = [...shuffle([...fresh], random), ...shuffle([...size.keys()].filter((o) => !fresh.has(o)), random)];
   for (let given = 0; given < count; ) {
     for (const o of turns) {
       if (given < count && quotas.get(o)! < size.get(o)!) {
@@ -129,7 +134,7 @@ function allocate(available: Map<string, Map<string, number>>, rowQuota: Map<str
 export function drawQuestions(bank: BankQuestion[], count: number | null, random: Random = cryptoRandom, shown: ReadonlySet<string> = new Set()): BankQuestion[] {
   if (!count || count >= bank.length) return shuffle(bank, random);
   const typeLeft = typeQuotas(bank, count);
-  const objectiveLeft = objectiveQuotas(bank, count, random);
+  const objectiveLeft = objectiveQuotas(bank, count, random, shown);
   const drawn: BankQuestion[] = [];
   const take = (q: BankQuestion) => {
     drawn.push(q);
@@ -139,8 +144,8 @@ export function drawQuestions(bank: BankQuestion[], count: number | null, random
   const taken = new Set<string>();
   const fresh = shuffle(bank.filter((q) => !shown.has(q.id)), random);
   const again = shuffle(bank.filter((q) => shown.has(q.id)), random);
-  for (const keepMix of [true, false]) {
-    for (const group of [fresh, again]) {
+  for (const group of [fresh, again]) {
+    for (const keepMix of [true, false]) {
       const open = group.filter((q) => !taken.has(q.id));
       const available = new Map<string, Map<string, number>>();
       for (const q of open) {
