@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadGlossary } from "@/lib/content/glossary";
 import { loadLessons, parseLessonFile } from "@/lib/content/lessons";
+import { loadQuizzes } from "@/lib/content/quizzes";
 import shingles from "@/tests/fixtures/article-shingles.json";
 
 const lessons = loadLessons();
@@ -133,18 +134,32 @@ describe("the article's facts are all taught", () => {
   });
 });
 
+/** Runs of eight words (the fingerprint's length) that appear in the article. */
+function copiedRuns(text: string): string[] {
+  const known = new Set<string>(shingles.hashes);
+  const words = plain(text).replace(/[^a-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
+  const copied: string[] = [];
+  for (let i = 0; i + shingles.words <= words.length; i++) {
+    const run = words.slice(i, i + shingles.words).join(" ");
+    if (known.has(createHash("sha256").update(run).digest("hex").slice(0, 16))) copied.push(run);
+  }
+  return copied;
+}
+
 describe("originality", () => {
   it("no lesson repeats eight words in a row from the article (the BLS quotation aside)", () => {
-    const known = new Set<string>(shingles.hashes);
-    for (const l of lessons) {
-      const words = plain(l.body).replace(/[^a-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
-      const copied: string[] = [];
-      for (let i = 0; i + shingles.words <= words.length; i++) {
-        const run = words.slice(i, i + shingles.words).join(" ");
-        if (known.has(createHash("sha256").update(run).digest("hex").slice(0, 16))) copied.push(run);
+    for (const l of lessons) expect(copiedRuns(l.body), l.file).toEqual([]);
+  });
+
+  it("no quiz item does either, in its prompt, options or explanation", () => {
+    const copied: string[] = [];
+    for (const quiz of loadQuizzes(lessons))
+      for (const q of quiz.questions) {
+        const choices = "options" in q ? q.options : "items" in q ? [...q.items, ...("targets" in q ? q.targets : [])] : [];
+        // Each text on its own: a run across the end of one option and the start of the next is no copy.
+        for (const text of [q.prompt, q.explanation, ...choices.map((c) => c.text)]) copied.push(...copiedRuns(text).map((run) => `${quiz.file} ${q.key}: "${run}"`));
       }
-      expect(copied, l.file).toEqual([]);
-    }
+    expect(copied).toEqual([]);
   });
 
   it("the fingerprint file is present and non-trivial", () => {
