@@ -51,7 +51,7 @@ describe("roster", () => {
 
     const byProgress = (await queryRoster(instructor, roster({ sort: "progress", dir: "desc" })))!;
     expect(byProgress.entries[0].email).toBe("ben.young@example.edu");
-    expect(byProgress.entries[0].lessonsComplete).toBe(7);
+    expect(byProgress.entries[0].lessonsComplete).toBe(await db.lesson.count());
     expect(byProgress.entries[0].progressPercent).toBeGreaterThan(80);
 
     const quizId = byProgress.quizzes[0].id;
