@@ -32,3 +32,6 @@ export function quizFor(lessonSlug: string): QuizContent {
   if (!quiz) throw new Error(`no quiz for ${lessonSlug}`);
   return quiz;
 }
+
+/** The number of lessons in the course: one per lesson quiz. */
+export const lessonCount = () => loadQuizContent().filter((q) => q.kind === "lesson").length;
