@@ -60,6 +60,7 @@ test("answers autosave: a reload keeps them", async ({ page }) => {
   await expect(fieldset.getByText("Saved.")).toBeVisible();
   // Typed answers save after a pause in typing, even if the field never loses focus.
   const typed = quiz.questions.find((q) => q.type === "short_text")!;
+  expect(typed, "this test needs a short-text item in the first lesson's quiz").toBeDefined();
   const textField = page.locator("fieldset.question").filter({ has: page.locator("legend", { hasText: typed.prompt }) });
   await textField.getByLabel("Your answer").pressSequentially("backbone");
   await expect(textField.getByText("Saved.")).toBeVisible();
