@@ -59,12 +59,15 @@ test("lesson pages work at 360 px wide", async ({ page }) => {
   await expectAccessible(page);
 });
 
-test("the public syllabus is prerendered, lists every lesson, and is accessible", async ({ page }) => {
+test("the public syllabus is prerendered, lists the course objectives and every lesson, and is accessible", async ({ page }) => {
   const response = await page.goto("/about");
   expect(response?.status()).toBe(200);
   // Served from the build's prerendered copy, not rendered per request.
   expect(response?.headers()["x-nextjs-prerender"] ?? response?.headers()["x-nextjs-cache"]).toBeTruthy();
   await expect(page.getByRole("heading", { name: /About Introduction to Legal Careers/, level: 1 })).toBeVisible();
   await expect(page.locator(".syllabus > li")).toHaveCount(lessonCount());
+  // The course-level objectives the lessons' objectives map up to (content/course.yaml).
+  await expect(page.getByTestId("course-objectives").getByRole("listitem")).toHaveCount(5);
+  await expect(page.getByTestId("course-objectives")).toContainText("Work within the ethical limits of the role");
   await expectAccessible(page);
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { JoinActions, StaticChrome } from "@/components/layout/static-chrome";
+import { loadCourseFile } from "@/lib/content/course";
 import { loadLessons } from "@/lib/content/lessons";
 import { loadQuizzes } from "@/lib/content/quizzes";
 import { DEFAULT_COURSE_CONFIG } from "@/lib/course/config";
@@ -27,6 +28,12 @@ export default function AboutPage() {
           then a final assessment. Finish them to become <strong>internship ready</strong> and earn a certificate anyone can
           verify.
         </p>
+        <h2>What you will be able to do</h2>
+        <ul data-testid="course-objectives">
+          {loadCourseFile().objectives.map((o) => (
+            <li key={o.id}>{o.text}</li>
+          ))}
+        </ul>
         <h2>How it works</h2>
         <ul>
           <li>Lessons open in order: finish a lesson and pass its quiz to open the next.</li>
