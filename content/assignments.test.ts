@@ -1,6 +1,5 @@
 // Written assignments (issue 17) are content like lessons and quizzes: every file validates,
 // names a lesson and objectives that exist, and copies nothing from the article.
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,22 +7,10 @@ import { describe, expect, it } from "vitest";
 import { rubricMaxPoints } from "@/lib/content/assignment-schema";
 import { loadAssignments, parseAssignmentFile } from "@/lib/content/assignments";
 import { loadLessons } from "@/lib/content/lessons";
-import shingles from "@/tests/fixtures/article-shingles.json";
+import { copiedRuns } from "@/tests/support/originality";
 
 const lessons = loadLessons();
 const assignments = loadAssignments(lessons);
-
-/** Runs of eight words (the fingerprint's length) that appear in the article. */
-function copiedRuns(text: string): string[] {
-  const known = new Set<string>(shingles.hashes);
-  const words = text.toLowerCase().replace(/[’']/g, "").replace(/[^a-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
-  const runs: string[] = [];
-  for (let i = 0; i + shingles.words <= words.length; i++) {
-    const run = words.slice(i, i + shingles.words).join(" ");
-    if (known.has(createHash("sha256").update(run).digest("hex").slice(0, 16))) runs.push(run);
-  }
-  return runs;
-}
 
 describe("assignment files", () => {
   it("ships the internship application and the ethics reflection, each after its lesson", () => {

@@ -1,12 +1,12 @@
 // The course content is code too: every file validates, every glossary link resolves,
 // the article's facts are all taught, and nothing is copied from the article.
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadGlossary } from "@/lib/content/glossary";
 import { loadLessons, parseLessonFile } from "@/lib/content/lessons";
 import { loadQuizzes } from "@/lib/content/quizzes";
 import shingles from "@/tests/fixtures/article-shingles.json";
+import { copiedRuns } from "@/tests/support/originality";
 
 const lessons = loadLessons();
 const glossary = loadGlossary();
@@ -133,18 +133,6 @@ describe("the article's facts are all taught", () => {
     expect(where === "any lesson" ? allText : lesson(where)).toMatch(what);
   });
 });
-
-/** Runs of eight words (the fingerprint's length) that appear in the article. */
-function copiedRuns(text: string): string[] {
-  const known = new Set<string>(shingles.hashes);
-  const words = plain(text).replace(/[^a-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
-  const copied: string[] = [];
-  for (let i = 0; i + shingles.words <= words.length; i++) {
-    const run = words.slice(i, i + shingles.words).join(" ");
-    if (known.has(createHash("sha256").update(run).digest("hex").slice(0, 16))) copied.push(run);
-  }
-  return copied;
-}
 
 describe("originality", () => {
   it("no lesson repeats eight words in a row from the article (the BLS quotation aside)", () => {

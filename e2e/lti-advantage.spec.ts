@@ -7,13 +7,13 @@
 //   a signed response with grade columns;
 // - the instructor sees the grade as sent and reads the LMS roster: a learner who never
 //   launched is on the roster as not started.
-import { spawnSync } from "node:child_process";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import { DL_CLAIM } from "../lib/lti/claims";
 import { MEMBERSHIP, startPlatform } from "../tests/support/lti-platform";
 import { expectAccessible } from "./support/axe";
+import { registerWithCli } from "./support/lti";
 import { quizFor } from "./support/content";
-import { E2E_BASE_URL, E2E_DATABASE_URL } from "./support/env";
+import { E2E_BASE_URL } from "./support/env";
 import { createInstructor, expect, signIn, test } from "./support/fixtures";
 import { answerAll, expectAllSaved, submitAttempt } from "./support/quiz";
 
@@ -24,11 +24,7 @@ test("inside the LMS: a framed launch, a new window, a quiz whose score reaches 
   const platform = await startPlatform({ toolKeys, clientId: `casebook-e2e-${Date.now()}`, servedAuth: true });
   try {
     const r = platform.registration;
-    const registered = spawnSync(
-      "npm",
-      ["run", "--silent", "lti:register", "--", "--name", "Test LMS (Advantage)", "--issuer", r.issuer, "--client-id", r.clientId, "--auth-url", r.authUrl, "--token-url", r.tokenUrl, "--jwks-url", r.jwksUrl, "--deployment", platform.deploymentId],
-      { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NEXTAUTH_URL: E2E_BASE_URL }, encoding: "utf8" },
-    );
+    const registered = registerWithCli(platform, "Test LMS (Advantage)");
     expect(registered.status, registered.stderr).toBe(0);
     const stamp = Date.now();
     const context = { id: `course-adv-${stamp}`, label: "PARA 101", title: `Paralegal Studies ${stamp}` };

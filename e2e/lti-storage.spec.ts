@@ -5,10 +5,10 @@
 // for the state and finishes the launch inside the frame, where the learner can also sign
 // out. An LMS page whose storage does
 // not hold the state gets the refusal, and nobody is signed in.
-import { spawnSync } from "node:child_process";
 import { startPlatform } from "../tests/support/lti-platform";
 import { expectAccessible } from "./support/axe";
-import { E2E_BASE_URL, E2E_DATABASE_URL } from "./support/env";
+import { registerWithCli } from "./support/lti";
+import { E2E_BASE_URL } from "./support/env";
 import { expect, test } from "./support/fixtures";
 
 test("inside the LMS with its cookies dropped, the launch is confirmed through the LMS's storage; without the state there it is refused", async ({ page, browser }) => {
@@ -16,11 +16,7 @@ test("inside the LMS with its cookies dropped, the launch is confirmed through t
   const platform = await startPlatform({ clientId: `casebook-storage-${Date.now()}`, servedAuth: true });
   try {
     const r = platform.registration;
-    const registered = spawnSync(
-      "npm",
-      ["run", "--silent", "lti:register", "--", "--name", "Test LMS (storage)", "--issuer", r.issuer, "--client-id", r.clientId, "--auth-url", r.authUrl, "--token-url", r.tokenUrl, "--jwks-url", r.jwksUrl, "--deployment", platform.deploymentId],
-      { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NEXTAUTH_URL: E2E_BASE_URL }, encoding: "utf8" },
-    );
+    const registered = registerWithCli(platform, "Test LMS (storage)");
     expect(registered.status, registered.stderr).toBe(0);
     const stamp = Date.now();
     const login = `${E2E_BASE_URL}/api/lti/login?${new URLSearchParams({ iss: r.issuer, login_hint: "hint", target_link_uri: `${E2E_BASE_URL}/course`, client_id: r.clientId })}`;

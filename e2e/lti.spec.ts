@@ -2,11 +2,11 @@
 // `npm run lti:register` and finds Casebook's addresses on its page; the LMS starts the OIDC
 // login; its form_post launch signs the learner in without a password, into the course
 // outline; a replayed launch shows the administrator what was wrong and signs nobody in.
-import { spawnSync } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { startPlatform } from "../tests/support/lti-platform";
 import { expectAccessible } from "./support/axe";
-import { E2E_BASE_URL, E2E_DATABASE_URL } from "./support/env";
+import { registerWithCli } from "./support/lti";
+import { E2E_BASE_URL } from "./support/env";
 import { createInstructor, expect, signIn, test } from "./support/fixtures";
 
 /** What the LMS does with the authorization request: posts the id_token and state back, from its own page. */
@@ -23,11 +23,7 @@ test("an LMS registered from the command line launches a learner straight into t
   const platform = await startPlatform();
   try {
     const r = platform.registration;
-    const registered = spawnSync(
-      "npm",
-      ["run", "--silent", "lti:register", "--", "--name", r.name, "--issuer", r.issuer, "--client-id", r.clientId, "--auth-url", r.authUrl, "--token-url", r.tokenUrl, "--jwks-url", r.jwksUrl, "--deployment", platform.deploymentId],
-      { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NEXTAUTH_URL: E2E_BASE_URL }, encoding: "utf8" },
-    );
+    const registered = registerWithCli(platform);
     expect(registered.status, registered.stderr).toBe(0);
     expect(registered.stdout).toContain(`Login initiation URL: ${E2E_BASE_URL}/api/lti/login`);
 

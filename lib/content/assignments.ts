@@ -3,25 +3,18 @@
 // follows and every objective its rubric measures must exist.
 import fs from "node:fs";
 import path from "node:path";
-import YAML from "yaml";
 import { contentHash } from "@/lib/hash";
 import { CONTENT_DIR } from "./dir";
+import { parseYamlContent } from "./yaml";
 import type { LessonFile } from "./lessons";
 import { assignmentFileSchema, type AssignmentFile } from "./assignment-schema";
-import { ContentError, describeIssues } from "./schema";
+import { ContentError } from "./schema";
 
 export type LoadedAssignment = AssignmentFile & { file: string; contentHash: string };
 
 export function parseAssignmentFile(file: string, raw: string): LoadedAssignment {
-  let data: unknown;
-  try {
-    data = YAML.parse(raw);
-  } catch (error) {
-    throw new ContentError(`${file}: not valid YAML: ${(error as Error).message}`);
-  }
-  const result = assignmentFileSchema.safeParse(data);
-  if (!result.success) throw new ContentError(describeIssues(file, result.error));
-  return { ...result.data, file, contentHash: contentHash(result.data) };
+  const data = parseYamlContent(file, raw, assignmentFileSchema);
+  return { ...data, file, contentHash: contentHash(data) };
 }
 
 export function loadAssignments(lessons: LessonFile[], dir = path.join(CONTENT_DIR, "assignments")): LoadedAssignment[] {

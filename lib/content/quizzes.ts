@@ -1,26 +1,19 @@
 // Reads and validates quiz files; used by the seed and tests only.
 import fs from "node:fs";
 import path from "node:path";
-import YAML from "yaml";
 import { contentHash } from "@/lib/hash";
 import { CONTENT_DIR } from "./dir";
+import { parseYamlContent } from "./yaml";
 import type { LessonFile } from "./lessons";
 import { sectionsOf } from "./markdown";
 import { quizFileSchema, type QuizFile } from "./quiz-schema";
-import { ContentError, describeIssues } from "./schema";
+import { ContentError } from "./schema";
 
 export type LoadedQuiz = QuizFile & { file: string; contentHash: string };
 
 export function parseQuizFile(file: string, raw: string): LoadedQuiz {
-  let data: unknown;
-  try {
-    data = YAML.parse(raw);
-  } catch (error) {
-    throw new ContentError(`${file}: not valid YAML: ${(error as Error).message}`);
-  }
-  const result = quizFileSchema.safeParse(data);
-  if (!result.success) throw new ContentError(describeIssues(file, result.error));
-  return { ...result.data, file, contentHash: contentHash(result.data) };
+  const data = parseYamlContent(file, raw, quizFileSchema);
+  return { ...data, file, contentHash: contentHash(data) };
 }
 
 /** Loads every quiz and checks it against the lessons: lesson, objectives and sections must exist. */
