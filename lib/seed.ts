@@ -6,6 +6,7 @@ import { contentHash } from "@/lib/hash";
 import type { Role } from "@/lib/auth/roles";
 import { loadLessons, type LessonFile } from "@/lib/content/lessons";
 import { loadQuizzes, type LoadedQuiz } from "@/lib/content/quizzes";
+import { loadAssignments, type LoadedAssignment } from "@/lib/content/assignments";
 import { compileQuestion } from "@/lib/quiz/compile";
 import { rebuildCourse, recordStudentChanges, REBUILD_TX_OPTIONS } from "@/lib/course/record";
 import { retryOnConflict, retryOnTransientLock } from "@/lib/db/retry";
@@ -160,13 +161,41 @@ export async function seedQuizzes(courseId: string, quizzes: LoadedQuiz[], clien
 }
 
 /**
- * Brings the course to these lessons and quizzes. The course's contentHash fingerprints
+ * Upserts written assignments by slug (issue 17). One whose file left content/ is retired,
+ * like a question: kept for the submissions that name it, never offered again.
+ */
+export async function seedAssignments(courseId: string, assignments: LoadedAssignment[], client: Tx = db) {
+  const lessonIds = new Map((await client.lesson.findMany({ where: { courseId }, select: { id: true, slug: true } })).map((l) => [l.slug, l.id]));
+  const existing = new Map((await client.assignment.findMany({ where: { courseId }, select: { slug: true, contentHash: true, position: true, retiredAt: true } })).map((a) => [a.slug, a]));
+  for (const [index, a] of assignments.entries()) {
+    const current = existing.get(a.slug);
+    if (current?.contentHash === a.contentHash && current.position === index + 1 && current.retiredAt === null) continue;
+    const data = {
+      title: a.title,
+      position: index + 1,
+      afterLessonId: lessonIds.get(a.afterLesson)!,
+      prompt: a.prompt,
+      instructions: a.instructions,
+      minWords: a.minWords,
+      maxWords: a.maxWords,
+      maxSubmissions: a.maxSubmissions,
+      rubric: JSON.stringify(a.rubric),
+      contentHash: a.contentHash,
+      retiredAt: null,
+    };
+    await client.assignment.upsert({ where: { courseId_slug: { courseId, slug: a.slug } }, create: { courseId, slug: a.slug, ...data }, update: data, select: { id: true } });
+  }
+  await client.assignment.updateMany({ where: { courseId, slug: { notIn: assignments.map((a) => a.slug) }, retiredAt: null }, data: { retiredAt: new Date() } });
+}
+
+/**
+ * Brings the course to these lessons, quizzes and assignments. The course's contentHash fingerprints
  * the content and the stored configuration; when it differs (new content, a reordered
  * lesson, a configuration edited in the database, or a crash during an earlier seed),
  * the content, a full rebuild of every derived row (ADR 0007) and the new fingerprint
  * commit in one transaction. An unchanged re-seed reads one row and writes nothing.
  */
-export async function seedContent(lessons: LessonFile[], quizzes: LoadedQuiz[]) {
+export async function seedContent(lessons: LessonFile[], quizzes: LoadedQuiz[], assignments: LoadedAssignment[] = []) {
   const existing = await db.course.findUnique({ where: { slug: COURSE_SLUG }, select: { contentHash: true, config: true } });
   const fingerprint = contentHash(
     COURSE_TITLE,
@@ -174,12 +203,14 @@ export async function seedContent(lessons: LessonFile[], quizzes: LoadedQuiz[]) 
     existing?.config ?? JSON.stringify(DEFAULT_COURSE_CONFIG),
     lessons.map((l) => [l.slug, l.order, l.contentHash]),
     quizzes.map((q) => [q.slug, q.contentHash]),
+    assignments.map((a) => [a.slug, a.contentHash]),
   );
   if (existing?.contentHash === fingerprint) return { rebuilt: false };
   await retryOnTransientLock(() => db.$transaction(async (tx) => {
     const courseId = await seedCourse(tx);
     await seedLessons(courseId, lessons, tx);
     await seedQuizzes(courseId, quizzes, tx);
+    await seedAssignments(courseId, assignments, tx);
     await rebuildCourse(tx);
     await tx.course.update({ where: { id: courseId }, data: { contentHash: fingerprint }, select: { id: true } });
   }, REBUILD_TX_OPTIONS));
@@ -188,7 +219,7 @@ export async function seedContent(lessons: LessonFile[], quizzes: LoadedQuiz[]) 
 
 export async function seed({ demo }: { demo: boolean }) {
   const lessons = loadLessons();
-  await seedContent(lessons, loadQuizzes(lessons));
+  await seedContent(lessons, loadQuizzes(lessons), loadAssignments(lessons));
   await seedOpenSection();
   if (demo) await seedDemoUsers();
 }
