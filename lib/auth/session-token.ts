@@ -34,6 +34,14 @@ export function sessionCookieName({ publicUrl, trustHost, forwardedProto }: { pu
   return https ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
+/** The session cookie's name for this request (the forwarded scheme is read only when it can matter). */
+async function requestSessionCookieName(): Promise<string> {
+  const env = serverEnv();
+  const trustHost = Boolean(env.AUTH_TRUST_HOST);
+  const forwardedProto = !env.NEXTAUTH_URL && trustHost ? (await headers()).get("x-forwarded-proto") : null;
+  return sessionCookieName({ publicUrl: env.NEXTAUTH_URL, trustHost, forwardedProto });
+}
+
 type Jar = { get(name: string): { value: string } | undefined; getAll(): { name: string; value: string }[] };
 
 /** The token, whole or from the numbered chunks next-auth splits a large one into. */
@@ -67,10 +75,14 @@ export async function sessionUserId(): Promise<string | null> {
   const jar = await cookies();
   const secret = authSecret(serverEnv());
   if (!secret) return null;
-  const env = serverEnv();
-  const trustHost = Boolean(env.AUTH_TRUST_HOST);
-  const forwardedProto = !env.NEXTAUTH_URL && trustHost ? (await headers()).get("x-forwarded-proto") : null;
-  return decodeSessionUserId(tokenFrom(jar, sessionCookieName({ publicUrl: env.NEXTAUTH_URL, trustHost, forwardedProto })), secret);
+  return decodeSessionUserId(tokenFrom(jar, await requestSessionCookieName()), secret);
+}
+
+/** The secret sessions are encrypted with (and the LTI frame cookie signed with). */
+export function sessionSecret(): string {
+  const secret = authSecret(serverEnv());
+  if (!secret) throw new Error("No session secret: set NEXTAUTH_SECRET.");
+  return secret;
 }
 
 /**
@@ -79,19 +91,9 @@ export async function sessionUserId(): Promise<string | null> {
  * with the same key), under the name and attributes it would use; or, `framed`, with the
  * attributes a cookie needs inside an LMS's frame on another site (lib/lti/frame.ts).
  */
-/** The secret sessions are encrypted with (and the LTI frame cookie signed with). */
-export function sessionSecret(): string {
-  const secret = authSecret(serverEnv());
-  if (!secret) throw new Error("No session secret: set NEXTAUTH_SECRET.");
-  return secret;
-}
-
 export async function mintSessionCookie(userId: string, { framed = false } = {}): Promise<{ name: string; value: string; options: { httpOnly: true; sameSite: "lax" | "none"; path: "/"; secure: boolean; partitioned?: boolean; maxAge: number } }> {
-  const env = serverEnv();
   const secret = sessionSecret();
-  const trustHost = Boolean(env.AUTH_TRUST_HOST);
-  const forwardedProto = !env.NEXTAUTH_URL && trustHost ? (await headers()).get("x-forwarded-proto") : null;
-  const name = sessionCookieName({ publicUrl: env.NEXTAUTH_URL, trustHost, forwardedProto });
+  const name = await requestSessionCookieName();
   const value = await encode({ token: { sub: userId }, secret, maxAge: SESSION_MAX_AGE_SECONDS });
   if (framed) return { name, value, options: { ...FRAMED_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS } };
   return { name, value, options: { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_SECONDS } };
@@ -105,10 +107,7 @@ export async function mintSessionCookie(userId: string, { framed = false } = {})
  * inside the frame.
  */
 export async function endedSessionCookies(): Promise<string[]> {
-  const env = serverEnv();
-  const trustHost = Boolean(env.AUTH_TRUST_HOST);
-  const forwardedProto = !env.NEXTAUTH_URL && trustHost ? (await headers()).get("x-forwarded-proto") : null;
-  const name = sessionCookieName({ publicUrl: env.NEXTAUTH_URL, trustHost, forwardedProto });
+  const name = await requestSessionCookieName();
   const secure = name.startsWith("__Secure-") ? "; Secure" : "";
   return [`${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`, `${name}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=None; Partitioned`];
 }

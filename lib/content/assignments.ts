@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { contentHash } from "@/lib/hash";
-import { CONTENT_DIR } from "./dir";
+import { CONTENT_DIR, readContentFiles } from "./dir";
 import { parseYamlContent } from "./yaml";
 import type { LessonFile } from "./lessons";
 import { assignmentFileSchema, type AssignmentFile } from "./assignment-schema";
@@ -19,11 +19,7 @@ export function parseAssignmentFile(file: string, raw: string): LoadedAssignment
 
 export function loadAssignments(lessons: LessonFile[], dir = path.join(CONTENT_DIR, "assignments")): LoadedAssignment[] {
   if (!fs.existsSync(/* turbopackIgnore: true */ dir)) return [];
-  const assignments = fs
-    .readdirSync(/* turbopackIgnore: true */ dir)
-    .filter((name) => name.endsWith(".yaml"))
-    .sort()
-    .map((name) => parseAssignmentFile(`assignments/${name}`, fs.readFileSync(/* turbopackIgnore: true */ path.join(dir, name), "utf8")));
+  const assignments = readContentFiles(dir, "assignments", ".yaml", parseAssignmentFile);
   const lessonSlugs = new Set(lessons.map((l) => l.slug));
   const objectives = new Set(lessons.flatMap((l) => l.objectives.map((o) => o.id)));
   const problems: string[] = [];

@@ -1,10 +1,9 @@
 // Reads and validates the lesson files. Used by the seed and by tests; the app
 // reads lessons from the database, never from content/ at request time.
-import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { contentHash } from "@/lib/hash";
-import { CONTENT_DIR } from "./dir";
+import { CONTENT_DIR, readContentFiles } from "./dir";
 export { CONTENT_DIR };
 import { ContentError, describeIssues, lessonFrontMatterSchema, type LessonFrontMatter } from "./schema";
 
@@ -28,11 +27,7 @@ export function parseLessonFile(file: string, raw: string): LessonFile {
 }
 
 export function loadLessons(dir = path.join(CONTENT_DIR, "lessons")): LessonFile[] {
-  const lessons = fs
-    .readdirSync(/* turbopackIgnore: true */ dir)
-    .filter((name) => name.endsWith(".md"))
-    .sort()
-    .map((name) => parseLessonFile(`lessons/${name}`, fs.readFileSync(/* turbopackIgnore: true */ path.join(dir, name), "utf8")));
+  const lessons = readContentFiles(dir, "lessons", ".md", parseLessonFile);
   const problems: string[] = [];
   const seen = new Map<string, string>();
   for (const lesson of lessons) {

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { contentHash } from "@/lib/hash";
-import { CONTENT_DIR } from "./dir";
+import { CONTENT_DIR, readContentFiles } from "./dir";
 import { parseYamlContent } from "./yaml";
 import type { LessonFile } from "./lessons";
 import { sectionsOf } from "./markdown";
@@ -19,11 +19,7 @@ export function parseQuizFile(file: string, raw: string): LoadedQuiz {
 /** Loads every quiz and checks it against the lessons: lesson, objectives and sections must exist. */
 export function loadQuizzes(lessons: LessonFile[], dir = path.join(CONTENT_DIR, "quizzes")): LoadedQuiz[] {
   if (!fs.existsSync(/* turbopackIgnore: true */ dir)) return [];
-  const quizzes = fs
-    .readdirSync(/* turbopackIgnore: true */ dir)
-    .filter((name) => name.endsWith(".yaml"))
-    .sort()
-    .map((name) => parseQuizFile(`quizzes/${name}`, fs.readFileSync(/* turbopackIgnore: true */ path.join(dir, name), "utf8")));
+  const quizzes = readContentFiles(dir, "quizzes", ".yaml", parseQuizFile);
   const bySlug = new Map(lessons.map((l) => [l.slug, l]));
   const sections = new Map(lessons.map((l) => [l.slug, new Set(sectionsOf(l.body).map((s) => s.id))]));
   const objectives = new Set(lessons.flatMap((l) => l.objectives.map((o) => o.id)));

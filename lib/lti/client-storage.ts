@@ -42,7 +42,8 @@ try{frame.postMessage(m,c.origin);}catch(x){finish(false);return;}
 setTimeout(function(){finish(false);},${ANSWER_WAIT_MS});
 })();`;
 
-type Storage = { target: string; origin: string };
+/** Where the platform keeps values for Casebook in the browser: its frame and the origin that answers for it. */
+export type PlatformStorage = { target: string; origin: string };
 
 function page(title: string, body: string, config: Record<string, unknown>, frameOrigin: string, formAction: string): NextResponse {
   const nonce = randomBytes(16).toString("base64");
@@ -56,7 +57,7 @@ function page(title: string, body: string, config: Record<string, unknown>, fram
  * answer: the cookie may still come back). Any LMS page may frame it: it shows nothing
  * and holds no session, and the state reaches only the platform's origin.
  */
-export function storeStatePage(storage: Storage, state: string, authorize: URL): NextResponse {
+export function storeStatePage(storage: PlatformStorage, state: string, authorize: URL): NextResponse {
   const next = authorize.toString();
   const body = `<p>Signing you in to Casebook…</p><noscript><p><a href="${escapeHtml(next)}">Continue to your LMS's sign-in</a></p></noscript>`;
   return page("Signing in", body, { put: true, target: storage.target, origin: storage.origin, key: stateKey(state), value: state, next }, "*", "'none'");
@@ -67,7 +68,7 @@ export function storeStatePage(storage: Storage, state: string, authorize: URL):
  * a page that asks the storage frame for the state and re-posts the launch when it matches.
  * `frame` carries the LMS's origin (signed) for the session the re-post starts.
  */
-export function checkStatePage(storage: Storage, fields: { id_token: string; state: string; frame?: string }, frameOrigin: string): NextResponse {
+export function checkStatePage(storage: PlatformStorage, fields: { id_token: string; state: string; frame?: string }, frameOrigin: string): NextResponse {
   const inputs = Object.entries({ ...fields, storage_checked: "1" })
     .filter((entry): entry is [string, string] => typeof entry[1] === "string")
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)

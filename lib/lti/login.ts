@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { findPlatform } from "./platforms";
 import { LaunchError } from "./launch-error";
-import { STORAGE_TARGET } from "./client-storage";
+import { STORAGE_TARGET, type PlatformStorage } from "./client-storage";
 
 export const LOGIN_LIFETIME_MS = 10 * 60_000;
 
@@ -44,9 +44,6 @@ export async function onSite(uri: string): Promise<string | null> {
 }
 
 export const launchUrl = async () => `${await publicBaseUrl()}/api/lti/launch`;
-
-/** Where the platform keeps values for Casebook in the browser: its frame and the origin that answers for it. */
-export type PlatformStorage = { target: string; origin: string };
 
 const storageOf = (target: string | null | undefined, authUrl: string): PlatformStorage | null =>
   target && STORAGE_TARGET.test(target) ? { target, origin: new URL(authUrl).origin } : null;

@@ -59,7 +59,6 @@ export async function getQuizOverview(user: CurrentUser, slug: string) {
   };
 }
 
-/** Questions of the student's earlier attempts whose review released the answer key. */
 /** The questions earlier attempts showed, and those among them whose keys a review revealed. */
 async function questionsShown(attempts: { id: string; keysRevealed: boolean }[]): Promise<{ shown: Set<string>; keysSeen: Set<string> }> {
   const shown = new Set<string>();

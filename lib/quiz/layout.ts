@@ -100,7 +100,11 @@ function allocate(available: Map<string, Map<string, number>>, rowQuota: Map<str
           end = c;
           break;
         }
-        for (const back of rows) if (!parentOfRow.has(back) && flow.get(back)!.get(c)! > 0) (parentOfRow.set(back, c), queue.push(back));
+        for (const back of rows) {
+          if (parentOfRow.has(back) || flow.get(back)!.get(c)! === 0) continue;
+          parentOfRow.set(back, c);
+          queue.push(back);
+        }
       }
     }
     if (!end) return flow;
