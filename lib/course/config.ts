@@ -32,6 +32,12 @@ export const courseConfigSchema = z.object({
   objectiveMasteryPercent: z.number().int().min(0).max(100).default(70),
   requireInstructorSignOff: z.boolean().default(false),
   atRiskInactiveDays: z.number().int().min(1).default(14),
+  /**
+   * Written work (issue 17): readiness asks for at least this percent on each assignment's
+   * released grade. Null: written work does not count toward readiness (the default, so a
+   * course that adopts assignments mid-term does not move anyone's milestone).
+   */
+  writtenWorkPercent: z.number().int().min(0).max(100).nullable().default(null),
   sectionBounds: sectionBoundsSchema.prefault({}),
 });
 export type CourseConfig = z.infer<typeof courseConfigSchema>;

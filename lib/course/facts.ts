@@ -5,6 +5,7 @@ import type { CourseStructure } from "./structure";
 import { buildOutline, type LessonRecord, type Outline, type QuizRecord } from "@/lib/progress/outline";
 import { CURRENT_RUN } from "@/lib/progress/runs";
 import type { ObjectiveEvidence, ReadinessInput } from "@/lib/readiness/rules";
+import { releasedGradeOf } from "@/lib/assignments/rubric";
 
 /**
  * The source rows every per-student rule reads (outline, progress percent, best scores,
@@ -18,7 +19,11 @@ export type StudentFacts = {
   selfAssessed: boolean;
   signedOff: boolean;
   readyAt: Date | null;
+  /** Every graded try of written work (issue 17); only released grades count (lib/assignments/rubric.ts). */
+  written: WrittenTry[];
 };
+
+export type WrittenTry = { assignmentId: string; tryNumber: number; percent: number | null; releasedAt: Date | null };
 
 type Milestones = Pick<StudentFacts, "selfAssessed" | "signedOff" | "readyAt">;
 
@@ -41,20 +46,32 @@ export async function loadMilestones(client: Tx, courseId: string, userIds: stri
  * loadMilestones, so page views that only show the outline do not pay for them.
  */
 export async function loadStudentFacts(client: Tx, courseId: string, userIds: string[], { milestones = true } = {}): Promise<Map<string, StudentFacts>> {
-  const [progress, attempts, marks] = await Promise.all([
+  const [progress, attempts, written, marks] = await Promise.all([
     client.lessonProgress.findMany({ where: { userId: { in: userIds }, pastRun: CURRENT_RUN, lesson: { courseId } }, select: { userId: true, lessonId: true, startedAt: true, completedAt: true } }),
     client.quizAttempt.findMany({
       where: { userId: { in: userIds }, pastRun: CURRENT_RUN, quiz: { courseId } },
       select: { id: true, userId: true, quizId: true, status: true, percent: true, passed: true, attemptNumber: true },
     }),
+    loadWrittenTries(client, courseId, userIds),
     milestones ? loadMilestones(client, courseId, userIds) : new Map<string, Milestones>(),
   ]);
   const facts = new Map<string, StudentFacts>(
-    userIds.map((id) => [id, { lessonRecords: new Map(), attempts: [], selfAssessed: false, signedOff: false, readyAt: null, ...marks.get(id) }]),
+    userIds.map((id) => [id, { lessonRecords: new Map(), attempts: [], written: [], selfAssessed: false, signedOff: false, readyAt: null, ...marks.get(id) }]),
   );
   for (const p of progress) facts.get(p.userId)?.lessonRecords.set(p.lessonId, p);
   for (const { userId, ...a } of attempts) facts.get(userId)?.attempts.push(a);
+  for (const w of written) facts.get(w.userId)?.written.push(w.grade);
   return facts;
+}
+
+/** The graded tries of written work of these students' current run. */
+async function loadWrittenTries(client: Tx, courseId: string, userIds: string[]) {
+  const rows = await client.assignmentGrade.findMany({
+    where: { submission: { userId: { in: userIds }, pastRun: CURRENT_RUN, assignment: { courseId } } },
+    select: { percent: true, releasedAt: true, submission: { select: { userId: true, assignmentId: true, tryNumber: true } } },
+    orderBy: [{ submission: { assignmentId: "asc" } }, { submission: { tryNumber: "asc" } }],
+  });
+  return rows.map((r) => ({ userId: r.submission.userId, grade: { assignmentId: r.submission.assignmentId, tryNumber: r.submission.tryNumber, percent: r.percent, releasedAt: r.releasedAt } }));
 }
 
 export const gradedOf = (facts: StudentFacts) => facts.attempts.filter((a) => a.status === "graded");
@@ -107,6 +124,7 @@ export function readinessInputOf(structure: CourseStructure, facts: StudentFacts
   );
   const final = structure.quizzes.find((q) => q.kind === "final");
   return {
+    writtenWork: structure.assignments.map((a) => ({ slug: a.slug, title: a.title, percent: releasedGradeOf(facts.written.filter((w) => w.assignmentId === a.id))?.percent ?? null })),
     lessons: outline.steps.filter((s) => s.kind === "lesson").map((s) => ({ slug: s.slug, title: s.title, complete: s.status === "complete" })),
     lessonQuizzes: structure.quizzes
       .filter((q) => q.kind === "lesson")

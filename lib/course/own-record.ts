@@ -85,6 +85,10 @@ function statement(userId: string, courseId: string) {
       FROM "DueDateExtension" x LEFT JOIN "Enrollment" e ON e."userId" = x."userId" AND e."activeCourseId" = ${courseId} LEFT JOIN "Section" sec ON sec."id" = e."sectionId"
       WHERE x."userId" = ${userId} AND x."quizId" IN (${quizzes})
     UNION ALL
+    SELECT 'written', sub."assignmentId", ${S}, ${S}, ${num(Prisma.sql`g."percent"`)}, ${num(Prisma.sql`sub."tryNumber"`)}, ${B}, ${B}, ${B}, g."releasedAt", ${D}, ${D}
+      FROM "AssignmentGrade" g JOIN "AssignmentSubmission" sub ON sub."id" = g."submissionId"
+      WHERE sub."userId" = ${userId} AND sub."pastRun" = ${CURRENT_RUN} AND sub."assignmentId" IN (SELECT "id" FROM "Assignment" WHERE "courseId" = ${courseId})
+    UNION ALL
     SELECT 'pastruns', ${S}, ${S}, ${S}, ${num(Prisma.sql`MAX("pastRun")`)}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
       FROM "Enrollment" WHERE "userId" = ${userId} AND "courseId" = ${courseId}`;
 }
@@ -93,7 +97,7 @@ function statement(userId: string, courseId: string) {
 export async function readOwnRecord(client: Tx, courseId: string, userId: string): Promise<OwnRecord> {
   const rows = await client.$queryRaw<Slots[]>(statement(userId, courseId));
   const record: OwnRecord = {
-    facts: { lessonRecords: new Map(), attempts: [], selfAssessed: false, signedOff: false, readyAt: null },
+    facts: { lessonRecords: new Map(), attempts: [], written: [], selfAssessed: false, signedOff: false, readyAt: null },
     certificate: null,
     accommodation: null,
     gradedAnswers: [],
@@ -153,6 +157,9 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
           timeZone: rawText(row.s3) ?? "UTC",
         });
         break;
+      case "written":
+        record.facts.written.push({ assignmentId: String(row.s1), tryNumber: rawNumber(row.n2)!, percent: rawNumber(row.n1), releasedAt: rawDate(row.d1) });
+        break;
       case "pastruns":
         record.pastRuns = rawNumber(row.n1) ?? 0;
         break;
@@ -171,5 +178,6 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
   }
   // The order every caller relies on (Prisma's readers sort the same way).
   record.facts.attempts.sort((a, b) => a.quizId.localeCompare(b.quizId) || a.attemptNumber - b.attemptNumber);
+  record.facts.written.sort((a, b) => a.assignmentId.localeCompare(b.assignmentId) || a.tryNumber - b.tryNumber);
   return record;
 }

@@ -36,7 +36,7 @@ export const getCourse = cache(async (): Promise<CourseRow> => courseSeen().row 
 
 /** Lessons and quizzes in course order, through any client. */
 export async function readStructure(client: Tx, courseId: string) {
-  const [lessons, quizzes] = await Promise.all([
+  const [lessons, quizzes, assignments] = await Promise.all([
     client.lesson.findMany({
       where: { courseId },
       select: { id: true, slug: true, title: true, summary: true, estimatedMinutes: true, objectives: true },
@@ -47,9 +47,12 @@ export async function readStructure(client: Tx, courseId: string) {
       select: { id: true, slug: true, title: true, kind: true, lessonId: true, drawCount: true, timeLimitSeconds: true, _count: { select: { questions: { where: { retiredAt: null } } } } },
       orderBy: { position: "asc" },
     }),
+    // Written work (issue 17): readiness lists it, the LMS receives its grades.
+    client.assignment.findMany({ where: { courseId, retiredAt: null }, select: { id: true, slug: true, title: true, afterLessonId: true }, orderBy: { position: "asc" } }),
   ]);
   return {
     lessons,
+    assignments,
     quizzes: quizzes.map((q) => ({
       id: q.id,
       slug: q.slug,

@@ -21,6 +21,10 @@ function complete(): ReadinessInput {
     ],
     selfAssessmentDone: true,
     signedOff: false,
+    writtenWork: [
+      { slug: "a1", title: "Letter", percent: 75 },
+      { slug: "a2", title: "Reflection", percent: null },
+    ],
   };
 }
 
@@ -101,5 +105,20 @@ describe("masteryPercent", () => {
   it("is null without evidence and rounds to one decimal", () => {
     expect(masteryPercent({ earned: 0, possible: 0 })).toBeNull();
     expect(masteryPercent({ earned: 2, possible: 3 })).toBe(66.7);
+  });
+
+  it("counts written work only when the course asks for it, on every assignment's released grade", () => {
+    expect(unmet(complete())).toEqual([]);
+    const asking = { ...config, writtenWorkPercent: 75 };
+    const req = evaluateReadiness(complete(), asking).requirements.find((r) => r.id === "written")!;
+    expect(req.met).toBe(false);
+    expect(req.detail).toContain("“Reflection” (no released grade yet)");
+    expect(req.href).toBe("/assignments/a2");
+    const graded = { ...complete(), writtenWork: [{ slug: "a1", title: "Letter", percent: 75 }, { slug: "a2", title: "Reflection", percent: 74.9 }] };
+    expect(unmet(graded, asking)).toEqual(["written"]);
+    graded.writtenWork[1].percent = 80;
+    expect(unmet(graded, asking)).toEqual([]);
+    // A course without assignments has nothing to require.
+    expect(unmet({ ...complete(), writtenWork: [] }, asking)).toEqual([]);
   });
 });

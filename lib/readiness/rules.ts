@@ -14,6 +14,8 @@ export type ReadinessInput = {
   objectives: ObjectiveEvidence[];
   selfAssessmentDone: boolean;
   signedOff: boolean;
+  /** Each assignment with its released grade (lib/assignments/rubric.ts releasedGradeOf), null before one. */
+  writtenWork: { slug: string; title: string; percent: number | null }[];
 };
 
 export type Requirement = { id: string; label: string; met: boolean; detail: string; href: string };
@@ -70,6 +72,21 @@ export function evaluateReadiness(input: ReadinessInput, config: CourseConfig): 
         : `Below ${config.objectiveMasteryPercent}%: ${weak.map((o) => `${o.text} (${o.mastery === null ? "no answers yet" : `${o.mastery}%`})`).join("; ")}.`,
     href: weak.length ? `/lessons/${weak[0].lessonSlug}` : "/course",
   });
+
+  const writtenMark = config.writtenWorkPercent;
+  if (writtenMark !== null && input.writtenWork.length > 0) {
+    const short = input.writtenWork.filter((w) => !passes(w.percent, writtenMark));
+    requirements.push({
+      id: "written",
+      label: `Written work: at least ${writtenMark}% on each assignment`,
+      met: short.length === 0,
+      detail:
+        short.length === 0
+          ? `All ${input.writtenWork.length} assignments graded at ${writtenMark}% or more.`
+          : `Not there yet: ${short.map((w) => `“${w.title}” (${w.percent === null ? "no released grade yet" : `${w.percent}%`})`).join(", ")}.`,
+      href: short.length ? `/assignments/${short[0].slug}` : "/course",
+    });
+  }
 
   requirements.push({
     id: "self-assessment",

@@ -1,0 +1,222 @@
+import "server-only";
+// The instructor's side of written work (issue 17, ADR 0023): the grading queue, the
+// grading view, saving a rubric grade with an optimistic version check, and releasing
+// grades. Every read is scoped where the data is read: an instructor reaches only the
+// students of the sections they teach (lib/sections/scope.ts), a coordinator everyone.
+import { db } from "@/lib/db";
+import { retryOnTransientLock, isUniqueViolation } from "@/lib/db/retry";
+import type { CurrentUser } from "@/lib/auth/session";
+import { assertStaff } from "@/lib/auth/assert";
+import { fail, type Result } from "@/lib/boundary/errors";
+import { recordAudit } from "@/lib/audit";
+import { recordStudentChanges } from "@/lib/course/record";
+import { getCourse } from "@/lib/course/structure";
+import { CURRENT_RUN } from "@/lib/progress/runs";
+import { canSeeStudent, sectionsInScope, type Chosen } from "@/lib/sections/scope";
+import { levelDistribution, parseRubric, pseudonymOf, scoreLevels } from "./rubric";
+import type { GradeInput } from "./schemas";
+
+const NOT_FOUND = fail(404, "We could not find that submission.");
+
+/** The course's assignments, for filters and headings. */
+export async function listAssignments() {
+  const course = await getCourse();
+  return db.assignment.findMany({ where: { courseId: course.id, retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, rubric: true, maxSubmissions: true } });
+}
+
+/** Which (section, assignment) pairs grade anonymously. */
+async function anonymousPairs(sectionIds: string[] | null) {
+  const rows = await db.sectionAssignment.findMany({ where: { anonymous: true, ...(sectionIds ? { sectionId: { in: sectionIds } } : {}) }, select: { sectionId: true, assignmentId: true } });
+  return new Set(rows.map((r) => `${r.sectionId}:${r.assignmentId}`));
+}
+
+/**
+ * The grading queue of the chosen sections: each student's latest submitted try per
+ * assignment, ungraded first, then oldest first; late ones flagged. Anonymous sections
+ * show a pseudonym until the grade is released.
+ */
+export async function gradingQueue(viewer: CurrentUser, chosen: Chosen, assignmentId: string | null) {
+  assertStaff(viewer);
+  const course = await getCourse();
+  const rows = await db.assignmentSubmission.findMany({
+    where: {
+      status: "submitted",
+      pastRun: CURRENT_RUN,
+      assignment: { courseId: course.id, ...(assignmentId ? { id: assignmentId } : {}) },
+      user: { deletedAt: null, enrollments: { some: { activeCourseId: course.id, ...(chosen.ids ? { sectionId: { in: chosen.ids } } : {}) } } },
+    },
+    orderBy: [{ submittedAt: "asc" }],
+    select: {
+      id: true, tryNumber: true, submittedAt: true, late: true, userId: true, assignmentId: true,
+      assignment: { select: { title: true, maxSubmissions: true } },
+      user: { select: { name: true, enrollments: { where: { activeCourseId: course.id }, select: { section: { select: { id: true, name: true } } } } } },
+      grade: { select: { percent: true, releasedAt: true } },
+    },
+  });
+  const anonymous = await anonymousPairs(chosen.ids);
+  // Only the latest submitted try of each student's assignment waits in the queue.
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const key = `${r.userId}:${r.assignmentId}`;
+    const seen = latest.get(key);
+    if (!seen || r.tryNumber > seen.tryNumber) latest.set(key, r);
+  }
+  return [...latest.values()]
+    .map((r) => {
+      const section = r.user.enrollments[0]?.section ?? null;
+      const hidden = Boolean(section && anonymous.has(`${section.id}:${r.assignmentId}`) && !r.grade?.releasedAt);
+      return {
+        id: r.id, tryNumber: r.tryNumber, submittedAt: r.submittedAt!, late: r.late, assignmentTitle: r.assignment.title,
+        who: hidden ? pseudonymOf(r.id) : r.user.name, anonymous: hidden, section: section?.name ?? null,
+        state: !r.grade ? ("ungraded" as const) : r.grade.releasedAt ? ("released" as const) : ("held" as const),
+        percent: r.grade?.percent ?? null,
+      };
+    })
+    .sort((a, b) => Number(a.state !== "ungraded") - Number(b.state !== "ungraded") || a.submittedAt.getTime() - b.submittedAt.getTime());
+}
+
+export type QueueRow = Awaited<ReturnType<typeof gradingQueue>>[number];
+
+/** A submission with its rubric and grade, for the grading view. Null: not this viewer's to see. */
+export async function getSubmissionForGrading(viewer: CurrentUser, submissionId: string) {
+  return (await loadForGrading(viewer, submissionId))?.view ?? null;
+}
+
+/** The grading view and, for the server only, whose submission it is. */
+async function loadForGrading(viewer: CurrentUser, submissionId: string) {
+  assertStaff(viewer);
+  if (submissionId.length > 64) return null;
+  const course = await getCourse();
+  const row = await db.assignmentSubmission.findFirst({
+    where: { id: submissionId, status: "submitted", assignment: { courseId: course.id } },
+    select: {
+      id: true, userId: true, tryNumber: true, text: true, submittedAt: true, late: true, dueAt: true, pastRun: true,
+      assignment: { select: { id: true, slug: true, title: true, rubric: true, minWords: true, maxWords: true, maxSubmissions: true } },
+      user: { select: { name: true, enrollments: { where: { activeCourseId: course.id }, select: { section: { select: { id: true, name: true, timeZone: true } } } } } },
+      grade: { select: { levels: true, comments: true, overallComment: true, points: true, possible: true, percent: true, version: true, gradedByName: true, gradedAt: true, releasedAt: true } },
+    },
+  });
+  if (!row || !(await canSeeStudent(viewer, row.userId))) return null;
+  const section = row.user.enrollments[0]?.section ?? null;
+  const anonymous = section ? Boolean(await db.sectionAssignment.findFirst({ where: { sectionId: section.id, assignmentId: row.assignment.id, anonymous: true }, select: { sectionId: true } })) : false;
+  const hidden = anonymous && !row.grade?.releasedAt;
+  const tries = await db.assignmentSubmission.findMany({
+    where: { userId: row.userId, assignmentId: row.assignment.id, pastRun: row.pastRun, status: "submitted" },
+    orderBy: { tryNumber: "asc" },
+    select: { id: true, tryNumber: true },
+  });
+  const view = {
+    id: row.id, tryNumber: row.tryNumber, text: row.text, submittedAt: row.submittedAt!, late: row.late, dueAt: row.dueAt,
+    // The student's id and name stay on the server while the section grades anonymously.
+    studentId: hidden ? null : row.userId,
+    who: hidden ? pseudonymOf(row.id) : row.user.name,
+    anonymous: hidden,
+    section: section ? { name: section.name, timeZone: section.timeZone } : null,
+    assignment: { ...row.assignment, rubric: parseRubric(row.assignment.rubric) },
+    grade: row.grade ? { ...row.grade, levels: JSON.parse(row.grade.levels) as Record<string, string>, comments: JSON.parse(row.grade.comments) as Record<string, string> } : null,
+    otherTries: tries.filter((t) => t.id !== row.id),
+  };
+  return { view, ownerId: row.userId };
+}
+
+export type GradingView = NonNullable<Awaited<ReturnType<typeof getSubmissionForGrading>>>;
+
+/**
+ * Saves a grade if nobody saved one since the grader loaded it (`version`): one conditional
+ * statement, so of two graders the second gets a 409 naming who saved first and keeps their
+ * picks on the form. A change to a released grade is audited and reaches readiness, the
+ * gradebook and the LMS in the same transaction.
+ */
+export async function saveGrade(viewer: CurrentUser, input: GradeInput): Promise<Result<{ version: number; percent: number }>> {
+  const loaded = await loadForGrading(viewer, input.submissionId);
+  if (!loaded) return NOT_FOUND;
+  const { view, ownerId } = loaded;
+  const score = scoreLevels(view.assignment.rubric, input.levels);
+  if (!score.ok) return fail(400, "Pick a level for every criterion.", Object.fromEntries(Object.entries(score.problems).map(([id, message]) => [`level.${id}`, message])));
+  const known = new Set(view.assignment.rubric.map((c) => c.id));
+  const comments = Object.fromEntries(Object.entries(input.comments).filter(([id]) => known.has(id)));
+  const data = {
+    levels: JSON.stringify(input.levels), comments: JSON.stringify(comments), overallComment: input.overallComment,
+    points: score.points, possible: score.possible, percent: score.percent, gradedById: viewer.id, gradedByName: viewer.name, gradedAt: new Date(),
+  };
+  try {
+    return await retryOnTransientLock(() =>
+      db.$transaction(async (tx): Promise<Result<{ version: number; percent: number }>> => {
+        if (input.version === 0) {
+          await tx.assignmentGrade.create({ data: { submissionId: view.id, ...data, version: 1 }, select: { submissionId: true } });
+          return { ok: true, version: 1, percent: score.percent };
+        }
+        const before = await tx.assignmentGrade.findUnique({ where: { submissionId: view.id }, select: { levels: true, percent: true, releasedAt: true, version: true, gradedByName: true } });
+        const { count } = await tx.assignmentGrade.updateMany({ where: { submissionId: view.id, version: input.version }, data: { ...data, version: input.version + 1 } });
+        if (count === 0 || !before) return conflict(before?.gradedByName);
+        if (before.releasedAt) {
+          await recordAudit({ actorId: viewer.id, action: "assignment.grade.changed_after_release", targetType: "assignmentSubmission", targetId: view.id, detail: { from: { levels: JSON.parse(before.levels), percent: before.percent }, to: { levels: input.levels, percent: score.percent } } }, tx);
+          await recordStudentChanges(tx, [ownerId]);
+        }
+        return { ok: true, version: input.version + 1, percent: score.percent };
+      }),
+    );
+  } catch (error) {
+    // Two first grades at once: the other grader's row won.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await db.assignmentGrade.findUnique({ where: { submissionId: view.id }, select: { gradedByName: true } });
+    return conflict(winner?.gradedByName);
+  }
+}
+
+const conflict = (who: string | undefined) =>
+  fail(409, `${who ? `${who} saved` : "Someone saved"} a grade for this submission after you opened it. Your picks are still on the form: reload to see theirs, then save again if yours should stand.`);
+
+/**
+ * Releases held grades: one submission's, or every graded submission of an assignment in a
+ * section. Students see them from now on; readiness, the gradebook and the LMS count them
+ * in the same transaction. Releasing again changes nothing.
+ */
+export async function releaseGrades(viewer: CurrentUser, which: { submissionId: string } | { sectionId: string; assignmentId: string }): Promise<Result<{ released: number }>> {
+  assertStaff(viewer);
+  const course = await getCourse();
+  let targets: { submissionId: string; userId: string }[];
+  if ("submissionId" in which) {
+    const loaded = await loadForGrading(viewer, which.submissionId);
+    if (!loaded) return NOT_FOUND;
+    if (!loaded.view.grade) return fail(409, "Grade this submission before releasing it.");
+    targets = [{ submissionId: loaded.view.id, userId: loaded.ownerId }];
+  } else {
+    if (!(await sectionsInScope(viewer)).some((s) => s.id === which.sectionId)) return fail(404, "We could not find that section.");
+    const rows = await db.assignmentGrade.findMany({
+      where: { releasedAt: null, submission: { assignmentId: which.assignmentId, pastRun: CURRENT_RUN, assignment: { courseId: course.id }, user: { enrollments: { some: { activeCourseId: course.id, sectionId: which.sectionId } } } } },
+      select: { submissionId: true, submission: { select: { userId: true } } },
+    });
+    targets = rows.map((r) => ({ submissionId: r.submissionId, userId: r.submission.userId }));
+  }
+  if (targets.length === 0) return { ok: true, released: 0 };
+  return retryOnTransientLock(() =>
+    db.$transaction(async (tx) => {
+      const { count } = await tx.assignmentGrade.updateMany({ where: { submissionId: { in: targets.map((t) => t.submissionId) }, releasedAt: null }, data: { releasedAt: new Date() } });
+      if (count > 0) {
+        await recordAudit({ actorId: viewer.id, action: "assignment.grades.released", targetType: "assignmentSubmission", targetId: targets.length === 1 ? targets[0].submissionId : "many", detail: { submissions: targets.map((t) => t.submissionId) } }, tx);
+        await recordStudentChanges(tx, [...new Set(targets.map((t) => t.userId))]);
+      }
+      return { ok: true as const, released: count };
+    }),
+  );
+}
+
+/** Per-criterion level counts of the graded latest tries in the chosen sections. */
+export async function criterionDistribution(viewer: CurrentUser, chosen: Chosen, assignmentId: string) {
+  assertStaff(viewer);
+  const course = await getCourse();
+  const assignment = await db.assignment.findFirst({ where: { id: assignmentId, courseId: course.id }, select: { id: true, title: true, rubric: true } });
+  if (!assignment) return null;
+  const grades = await db.assignmentGrade.findMany({
+    where: { submission: { assignmentId, pastRun: CURRENT_RUN, user: { deletedAt: null, enrollments: { some: { activeCourseId: course.id, ...(chosen.ids ? { sectionId: { in: chosen.ids } } : {}) } } } } },
+    select: { levels: true, submission: { select: { userId: true, tryNumber: true } } },
+  });
+  const latest = new Map<string, { tryNumber: number; levels: string }>();
+  for (const g of grades) {
+    const seen = latest.get(g.submission.userId);
+    if (!seen || g.submission.tryNumber > seen.tryNumber) latest.set(g.submission.userId, { tryNumber: g.submission.tryNumber, levels: g.levels });
+  }
+  const picks = [...latest.values()].map((g) => JSON.parse(g.levels) as Record<string, string>);
+  return { title: assignment.title, graded: picks.length, criteria: levelDistribution(parseRubric(assignment.rubric), picks) };
+}
