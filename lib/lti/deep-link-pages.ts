@@ -8,6 +8,7 @@ import { escapeHtml as escape, htmlPage as page, pagePolicy } from "./html";
 const GROUPS: { kind: DeepLinkChoice["kind"][]; legend: string }[] = [
   { kind: ["course"], legend: "The course" },
   { kind: ["quiz", "final"], legend: "Quizzes and the final (each gets a grade column)" },
+  { kind: ["assignment"], legend: "Written assignments (each gets a grade column, filled when the grade is released)" },
   { kind: ["lesson"], legend: "Lessons" },
 ];
 

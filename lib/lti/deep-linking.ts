@@ -1,8 +1,9 @@
 import "server-only";
 // Deep Linking 2.0 (issue 15): an instructor adding Casebook in the LMS picks the whole
-// course, a lesson, a quiz or the final; Casebook answers with an LtiDeepLinkingResponse
-// signed with its tool key, whose graded links carry line items so the LMS makes the grade
-// columns. The request is kept server-side behind a single-use token (its hash stored).
+// course, a lesson, a quiz, the final or a written assignment; Casebook answers with an
+// LtiDeepLinkingResponse signed with its tool key, whose graded links carry line items so
+// the LMS makes the grade columns. The request is kept server-side behind a single-use
+// token (its hash stored).
 import { randomBytes } from "node:crypto";
 import { SignJWT } from "jose";
 import { z } from "zod";
@@ -11,7 +12,7 @@ import { recordAudit } from "@/lib/audit";
 import { getCourse, getStructure } from "@/lib/course/structure";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { CLAIM, DL_CLAIM, type LaunchClaims } from "./claims";
-import { lineItemFor, quizActivity, READINESS_ACTIVITY } from "./grades";
+import { assignmentActivity, lineItemFor, quizActivity, READINESS_ACTIVITY } from "./grades";
 import { LaunchError } from "./launch-error";
 import { sha256 } from "./login";
 import { platformById, type Platform } from "./platforms";
@@ -22,17 +23,18 @@ export const DEEP_LINK_LIFETIME_MS = 60 * 60_000;
 const RESOURCE_LINK = "ltiResourceLink";
 
 /** `note`: shown beside the title in the picker, not sent to the LMS. */
-export type DeepLinkChoice = { key: string; kind: "course" | "lesson" | "quiz" | "final"; title: string; note?: string; path: string; activity: string | null };
+export type DeepLinkChoice = { key: string; kind: "course" | "lesson" | "quiz" | "final" | "assignment"; title: string; note?: string; path: string; activity: string | null };
 
 type Structure = Awaited<ReturnType<typeof getStructure>>;
 const courseStructure = async (): Promise<Structure> => getStructure((await getCourse()).id);
 
-/** What an instructor may add: the course (graded by readiness), each lesson, each quiz and the final. */
+/** What an instructor may add: the course (graded by readiness), each lesson, each quiz and the final, and each written assignment (graded once its grade is released). */
 export async function deepLinkChoices(structure?: Structure): Promise<DeepLinkChoice[]> {
   structure ??= await courseStructure();
   const choices: DeepLinkChoice[] = [{ key: "course", kind: "course", title: "The whole course", note: "graded when internship ready", path: "/course", activity: READINESS_ACTIVITY }];
   for (const lesson of structure.lessons) choices.push({ key: `lesson:${lesson.slug}`, kind: "lesson", title: lesson.title, path: `/lessons/${lesson.slug}`, activity: null });
   for (const quiz of structure.quizzes) choices.push({ key: quizActivity(quiz.slug), kind: quiz.kind === "final" ? "final" : "quiz", title: quiz.title, path: `/quizzes/${quiz.slug}`, activity: quizActivity(quiz.slug) });
+  for (const assignment of structure.assignments) choices.push({ key: assignmentActivity(assignment.slug), kind: "assignment", title: assignment.title, path: `/assignments/${assignment.slug}`, activity: assignmentActivity(assignment.slug) });
   return choices;
 }
 
@@ -79,7 +81,7 @@ export const deepLinkAnswerSchema = z
   .transform((form) => ({ token: form.token, items: Object.entries(form).filter(([name]) => /^item(-\d{1,3})?$/.test(name)).map(([, key]) => key) }));
 
 /** A content item for one choice: a link to its page, with a grade column for a graded activity. */
-function contentItem(choice: DeepLinkChoice, base: string, withLineItem: boolean, titles: { slug: string; title: string }[]) {
+function contentItem(choice: DeepLinkChoice, base: string, withLineItem: boolean, titles: Structure) {
   return {
     type: RESOURCE_LINK,
     title: choice.title,
@@ -110,7 +112,7 @@ export async function answerDeepLink(token: string, keys: string[], now = new Da
     [CLAIM.messageType]: "LtiDeepLinkingResponse",
     [CLAIM.version]: "1.3.0",
     [CLAIM.deploymentId]: request.deploymentId,
-    [DL_CLAIM.contentItems]: items.map((choice) => contentItem(choice, base, request.acceptLineItems, structure.quizzes)),
+    [DL_CLAIM.contentItems]: items.map((choice) => contentItem(choice, base, request.acceptLineItems, structure)),
     ...(request.data ? { [DL_CLAIM.data]: request.data } : {}),
     [DL_CLAIM.msg]: items.length ? `Added ${items.length} Casebook item${items.length === 1 ? "" : "s"}.` : "Nothing was added.",
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activityOfPath, lineItemFor, MAX_SCORE_TRIES, nextScoredAt, outcomeOf, owedScores, READINESS_ACTIVITY, scoreChanged, scoreRetryDelayMs, scoresUrl } from "./grades";
+import { activityOfPath, activityTitle, lineItemFor, MAX_SCORE_TRIES, nextScoredAt, outcomeOf, owedScores, READINESS_ACTIVITY, scoreChanged, scoreRetryDelayMs, scoresUrl } from "./grades";
 
 const slugs = new Set(["roles-quiz", "final"]);
 
@@ -16,6 +16,13 @@ describe("activityOfPath", () => {
     expect(activityOfPath("/quizzes/nope", slugs)).toBeNull();
     expect(activityOfPath("/quizzes/final/attempts/1", slugs)).toBeNull();
   });
+  it("names a written assignment by its slug, and no activity for an unknown one", () => {
+    const assignments = new Set(["ethics-reflection"]);
+    expect(activityOfPath("/assignments/ethics-reflection", slugs, assignments)).toBe("assignment:ethics-reflection");
+    expect(activityOfPath("/assignments/ethics-reflection/", slugs, assignments)).toBe("assignment:ethics-reflection");
+    expect(activityOfPath("/assignments/nope", slugs, assignments)).toBeNull();
+    expect(activityOfPath("/assignments/ethics-reflection", slugs)).toBeNull();
+  });
 });
 
 describe("owedScores", () => {
@@ -24,18 +31,26 @@ describe("owedScores", () => {
     { id: "q2", slug: "final" },
   ];
   it("owes each attempted quiz's best percent out of 100, and readiness once reached", () => {
-    expect(owedScores(quizzes, new Map([["q1", { percent: 83.3333 }]]), null)).toEqual([
+    expect(owedScores(quizzes, new Map([["q1", { percent: 83.3333 }]]), null, [])).toEqual([
       { activity: "quiz:roles-quiz", scoreGiven: 83.33, scoreMaximum: 100, activityProgress: "Completed", gradingProgress: "FullyGraded" },
     ]);
-    const ready = owedScores(quizzes, new Map([["q1", { percent: 100 }], ["q2", { percent: 90 }]]), new Date());
+    const ready = owedScores(quizzes, new Map([["q1", { percent: 100 }], ["q2", { percent: 90 }]]), new Date(), []);
     expect(ready.map((s) => [s.activity, s.scoreGiven])).toEqual([["quiz:roles-quiz", 100], ["quiz:final", 90], [READINESS_ACTIVITY, 100]]);
   });
   it("owes nothing for a quiz never graded: the LMS column stays empty, not zero", () => {
-    expect(owedScores(quizzes, new Map([["q1", { percent: null }]]), null)).toEqual([]);
-    expect(owedScores(quizzes, new Map([["q1", { percent: 0 }]]), null)[0].scoreGiven).toBe(0);
+    expect(owedScores(quizzes, new Map([["q1", { percent: null }]]), null, [])).toEqual([]);
+    expect(owedScores(quizzes, new Map([["q1", { percent: 0 }]]), null, [])[0].scoreGiven).toBe(0);
+  });
+  it("owes each assignment's released grade out of 100, after the quizzes; none before a grade is released", () => {
+    const owed = owedScores(quizzes, new Map([["q1", { percent: 80 }]]), new Date(), [
+      { slug: "ethics-reflection", percent: 200 / 3 },
+      { slug: "internship-application", percent: null },
+    ]);
+    expect(owed.map((s) => [s.activity, s.scoreGiven, s.scoreMaximum])).toEqual([["quiz:roles-quiz", 80, 100], ["assignment:ethics-reflection", 66.67, 100], [READINESS_ACTIVITY, 100, 100]]);
+    expect(owedScores(quizzes, new Map(), null, [{ slug: "ethics-reflection", percent: 0 }])).toMatchObject([{ activity: "assignment:ethics-reflection", scoreGiven: 0 }]);
   });
   it("a changed score is one whose value changed", () => {
-    const owed = owedScores(quizzes, new Map([["q1", { percent: 80 }]]), null)[0];
+    const owed = owedScores(quizzes, new Map([["q1", { percent: 80 }]]), null, [])[0];
     expect(scoreChanged({ scoreGiven: 80, scoreMaximum: 100 }, owed)).toBe(false);
     expect(scoreChanged({ scoreGiven: 70, scoreMaximum: 100 }, owed)).toBe(true);
   });
@@ -71,8 +86,12 @@ describe("line items", () => {
     expect(scoresUrl("https://lms.example/api/lti/courses/1/line_items/7")).toBe("https://lms.example/api/lti/courses/1/line_items/7/scores");
     expect(scoresUrl("https://lms.example/mod/lti/services.php/2/lineitems/4/lineitem?type_id=1")).toBe("https://lms.example/mod/lti/services.php/2/lineitems/4/lineitem/scores?type_id=1");
   });
-  it("labels a made line item by the quiz's title, out of 100, findable by its activity", () => {
-    expect(lineItemFor("quiz:final", [{ slug: "final", title: "Final assessment" }])).toEqual({ label: "Casebook: Final assessment", scoreMaximum: 100, resourceId: "quiz:final", tag: "casebook" });
-    expect(lineItemFor(READINESS_ACTIVITY, []).label).toBe("Casebook: Internship ready");
+  const course = { quizzes: [{ slug: "final", title: "Final assessment" }], assignments: [{ slug: "final", title: "Ethics reflection" }] };
+  it("labels a made line item by the quiz's or the assignment's title, out of 100, findable by its activity", () => {
+    expect(lineItemFor("quiz:final", course)).toEqual({ label: "Casebook: Final assessment", scoreMaximum: 100, resourceId: "quiz:final", tag: "casebook" });
+    // A quiz and an assignment may share a slug: the activity's prefix tells them apart.
+    expect(lineItemFor("assignment:final", course)).toEqual({ label: "Casebook: Ethics reflection", scoreMaximum: 100, resourceId: "assignment:final", tag: "casebook" });
+    expect(lineItemFor(READINESS_ACTIVITY, course).label).toBe("Casebook: Internship ready");
+    expect(activityTitle("assignment:retired", course)).toBe("assignment:retired");
   });
 });

@@ -5,12 +5,20 @@
 /** The course's milestone as a grade: 100 once the student is internship ready. */
 export const READINESS_ACTIVITY = "readiness";
 export const quizActivity = (slug: string) => `quiz:${slug}`;
+/** A written assignment's released grade (issue 17, ADR 0023). */
+export const assignmentActivity = (slug: string) => `assignment:${slug}`;
 
-/** The graded activity a page on this site is, or null (a lesson, the glossary). */
-export function activityOfPath(path: string, quizSlugs: ReadonlySet<string>): string | null {
+/**
+ * The graded activity a page on this site is, or null (a lesson, the glossary). A launch
+ * of a quiz's or an assignment's page names its grade column (the lineitem claim), so
+ * the activity must be known here for the column to be remembered.
+ */
+export function activityOfPath(path: string, quizSlugs: ReadonlySet<string>, assignmentSlugs: ReadonlySet<string> = new Set()): string | null {
   const pathname = path.split(/[?#]/)[0].replace(/\/+$/, "") || "/";
   const quiz = /^\/quizzes\/([^/]+)$/.exec(pathname);
   if (quiz) return quizSlugs.has(decodeURIComponent(quiz[1])) ? quizActivity(decodeURIComponent(quiz[1])) : null;
+  const assignment = /^\/assignments\/([^/]+)$/.exec(pathname);
+  if (assignment) return assignmentSlugs.has(decodeURIComponent(assignment[1])) ? assignmentActivity(decodeURIComponent(assignment[1])) : null;
   return ["/", "/course", "/readiness"].includes(pathname) ? READINESS_ACTIVITY : null;
 }
 
@@ -19,19 +27,29 @@ export const SCORE_MAXIMUM = 100;
 
 export type OwedScore = { activity: string; scoreGiven: number; scoreMaximum: number; activityProgress: "Completed"; gradingProgress: "FullyGraded" };
 
+const percentScore = (activity: string, percent: number): OwedScore => ({ activity, scoreGiven: Math.round(percent * 100) / 100, scoreMaximum: SCORE_MAXIMUM, activityProgress: "Completed", gradingProgress: "FullyGraded" });
+
 /**
  * The scores a student's current run carries: each quiz's best graded attempt (the same
- * best-attempt rule the course uses everywhere, passed in) and readiness once reached.
- * A quiz never attempted, or readiness not yet reached, owes nothing: the LMS column stays
- * empty rather than showing a zero the student has not earned.
+ * best-attempt rule the course uses everywhere, passed in), each assignment's released
+ * grade (the rule of lib/assignments/rubric.ts releasedGradeOf, applied by the caller: null
+ * until a grade is released) and readiness once reached. A quiz never attempted, an
+ * assignment without a released grade, or readiness not yet reached owes nothing: the LMS
+ * column stays empty rather than showing a zero the student has not earned.
  */
-export function owedScores(quizzes: { id: string; slug: string }[], best: ReadonlyMap<string, { percent: number | null }>, readyAt: Date | null): OwedScore[] {
+export function owedScores(
+  quizzes: { id: string; slug: string }[],
+  best: ReadonlyMap<string, { percent: number | null }>,
+  readyAt: Date | null,
+  written: { slug: string; percent: number | null }[],
+): OwedScore[] {
   const owed: OwedScore[] = [];
   for (const quiz of quizzes) {
     const percent = best.get(quiz.id)?.percent;
     if (percent === undefined || percent === null) continue;
-    owed.push({ activity: quizActivity(quiz.slug), scoreGiven: Math.round(percent * 100) / 100, scoreMaximum: SCORE_MAXIMUM, activityProgress: "Completed", gradingProgress: "FullyGraded" });
+    owed.push(percentScore(quizActivity(quiz.slug), percent));
   }
+  for (const assignment of written) if (assignment.percent !== null) owed.push(percentScore(assignmentActivity(assignment.slug), assignment.percent));
   if (readyAt) owed.push({ activity: READINESS_ACTIVITY, scoreGiven: SCORE_MAXIMUM, scoreMaximum: SCORE_MAXIMUM, activityProgress: "Completed", gradingProgress: "FullyGraded" });
   return owed;
 }
@@ -78,8 +96,16 @@ export function scoresUrl(lineItemUrl: string): string {
   return url.toString();
 }
 
+type Titled = { slug: string; title: string };
+
+/** The title an activity is shown by: the quiz's or the assignment's, or the milestone's name. */
+export function activityTitle(activity: string, course: { quizzes: Titled[]; assignments: Titled[] }): string {
+  if (activity === READINESS_ACTIVITY) return "Internship ready";
+  return course.quizzes.find((q) => quizActivity(q.slug) === activity)?.title ?? course.assignments.find((a) => assignmentActivity(a.slug) === activity)?.title ?? activity;
+}
+
 /** The line item Casebook makes for an activity when the LMS has none (label, maximum, resourceId and tag). */
-export function lineItemFor(activity: string, quizzes: { slug: string; title: string }[]) {
-  const title = activity === READINESS_ACTIVITY ? "Internship ready" : quizzes.find((q) => quizActivity(q.slug) === activity)?.title ?? activity;
+export function lineItemFor(activity: string, course: { quizzes: Titled[]; assignments: Titled[] }) {
+  const title = activityTitle(activity, course);
   return { label: `Casebook: ${title}`, scoreMaximum: SCORE_MAXIMUM, resourceId: activity, tag: "casebook" };
 }

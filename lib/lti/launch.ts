@@ -100,7 +100,7 @@ export async function completeLaunch(input: LaunchRequest, now = new Date()): Pr
   // Adding content to the LMS course is the teacher's act.
   if (deepLinking && role === "student") throw new LaunchError("not_teaching");
   const structure = await getStructure((await getCourse()).id);
-  const activity = deepLinking ? null : activityOfPath(path, new Set(structure.quizzes.map((q) => q.slug)));
+  const activity = deepLinking ? null : activityOfPath(path, new Set(structure.quizzes.map((q) => q.slug)), new Set(structure.assignments.map((a) => a.slug)));
   const { userId, syncRoster } = await retryOnConflict(() => provisionLaunch(platform, claims, role, activity, now));
   // A deep-linking request goes to its picker, which answers the LMS.
   if (deepLinking) return { userId, redirectTo: `/api/lti/deep-link?token=${await keepDeepLinkRequest(db, platform, claims, userId, now)}`, syncRoster };

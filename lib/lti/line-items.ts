@@ -78,7 +78,7 @@ async function makeLineItem(platform: Platform, lineItemsUrl: string, activity: 
   const response = await serviceCall(platform, [SCOPE.lineItem], lineItemsUrl, {
     method: "POST",
     headers: { "content-type": LINE_ITEM, accept: LINE_ITEM },
-    body: JSON.stringify(lineItemFor(activity, structure.quizzes)),
+    body: JSON.stringify(lineItemFor(activity, structure)),
   });
   if (!response.ok) throw new ServiceError(response.status, `The platform answered ${response.status} when Casebook made its grade column.`);
   const parsed = lineItemSchema.safeParse(await response.json().catch(() => null));

@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/boundary/errors";
 import { getCourse, getStructure } from "@/lib/course/structure";
 import { canManageSection, canSeeStudent } from "@/lib/sections/scope";
-import { lineItemFor, nextScoredAt, quizActivity } from "./grades";
+import { activityTitle, assignmentActivity, nextScoredAt, quizActivity } from "./grades";
 import { sendScoresSoon } from "./scores";
 
 export type ScoreSync = {
@@ -41,14 +41,15 @@ export async function scoreSyncOf(viewer: CurrentUser, studentId: string): Promi
     }),
     getCourse().then((course) => getStructure(course.id)),
   ]);
-  // Course order; readiness (no quiz) last.
+  // Course order: quizzes, then written assignments, then readiness (and anything retired) last.
+  const activities = [...structure.quizzes.map((q) => quizActivity(q.slug)), ...structure.assignments.map((a) => assignmentActivity(a.slug))];
   const order = (activity: string) => {
-    const i = structure.quizzes.findIndex((q) => quizActivity(q.slug) === activity);
-    return i < 0 ? structure.quizzes.length : i;
+    const i = activities.indexOf(activity);
+    return i < 0 ? activities.length : i;
   };
   return rows
     .sort((a, b) => order(a.activity) - order(b.activity))
-    .map((r) => ({ ...r, lmsCourse: r.context.title, label: lineItemFor(r.activity, structure.quizzes).label.replace(/^Casebook: /, ""), status: r.status as ScoreSync["status"] }));
+    .map((r) => ({ ...r, lmsCourse: r.context.title, label: activityTitle(r.activity, structure), status: r.status as ScoreSync["status"] }));
 }
 
 /**

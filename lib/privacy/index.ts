@@ -26,7 +26,7 @@ export async function exportUserData(user: CurrentUser) {
     where: { id: user.id },
     select: { name: true, email: true, role: true, timeZone: true, createdAt: true, lastActiveAt: true },
   });
-  const [progress, attempts, readiness, certificates, selfAssessments, accommodations, enrollments, extensions, invitations, lmsIdentities] = await Promise.all([
+  const [progress, attempts, readiness, certificates, selfAssessments, accommodations, enrollments, extensions, invitations, lmsIdentities, submissions, releasedGrades] = await Promise.all([
     db.lessonProgress.findMany({
       where: { userId: user.id },
       select: { pastRun: true, startedAt: true, lastVisitedAt: true, completedAt: true, lesson: { select: { slug: true, title: true } } },
@@ -57,7 +57,19 @@ export async function exportUserData(user: CurrentUser) {
     db.dueDateExtension.findMany({ where: { userId: user.id }, select: { dueAt: true, extraAttempts: true, timeMultiplier: true, updatedAt: true, quiz: { select: { slug: true, title: true } } } }),
     db.invitation.findMany({ where: { OR: [{ userId: user.id }, { email: user.email.toLowerCase() }] }, select: { name: true, email: true, createdAt: true, expiresAt: true, acceptedAt: true, section: { select: { name: true } } } }),
     db.ltiIdentity.findMany({ where: { userId: user.id }, select: { subject: true, createdAt: true, platform: { select: { name: true, issuer: true } } } }),
+    db.assignmentSubmission.findMany({
+      where: { userId: user.id },
+      select: { id: true, pastRun: true, tryNumber: true, status: true, text: true, savedAt: true, submittedAt: true, late: true, assignment: { select: { slug: true, title: true } } },
+      orderBy: [{ createdAt: "asc" }, { tryNumber: "asc" }],
+    }),
+    // Only released grades are read at all: a held grade is the instructor's until released
+    // (ADR 0023), and a download must not get around that.
+    db.assignmentGrade.findMany({
+      where: { releasedAt: { not: null }, submission: { userId: user.id } },
+      select: { submissionId: true, levels: true, comments: true, overallComment: true, points: true, possible: true, percent: true, releasedAt: true },
+    }),
   ]);
+  const gradeOf = new Map(releasedGrades.map(({ submissionId, ...g }) => [submissionId, { ...g, levels: JSON.parse(g.levels) as unknown, comments: JSON.parse(g.comments) as unknown }]));
   return {
     exportedAt: new Date().toISOString(),
     profile,
@@ -82,6 +94,8 @@ export async function exportUserData(user: CurrentUser) {
     extensions: extensions.map(({ quiz, ...x }) => ({ quiz: quiz.slug, title: quiz.title, ...x })),
     invitations: invitations.map(({ section, ...i }) => ({ section: section.name, ...i })),
     lmsIdentities: lmsIdentities.map(({ platform, ...i }) => ({ lms: platform.name, issuer: platform.issuer, ...i })),
+    // Written work: every try of every run, with its grade once released (null before).
+    assignmentSubmissions: submissions.map(({ id, assignment, ...s }) => ({ assignment: assignment.slug, title: assignment.title, ...s, grade: gradeOf.get(id) ?? null })),
   };
 }
 
@@ -114,6 +128,9 @@ export async function deleteAccount(user: CurrentUser, input: unknown): Promise<
       });
       await tx.certificate.updateMany({ where: { userId: user.id, withdrawnAt: null }, data: { withdrawnAt: now, holderName: "Withdrawn" } });
       await tx.skillsSelfAssessment.deleteMany({ where: { userId: user.id } });
+      // Written work is the person's own words (a cover letter, a reflection), not evidence
+      // the class's statistics rest on: it goes, and its grades with it (the schema cascades).
+      await tx.assignmentSubmission.deleteMany({ where: { userId: user.id } });
       // The enrollment ends as "closed": the section's statistics keep the graded work, its roster drops the person.
       await tx.enrollment.updateMany({ where: { userId: user.id, endedAt: null }, data: { endedAt: now, endReason: "closed", activeCourseId: null } });
       // Invitations name the person and their address: they go with the account.

@@ -39,6 +39,9 @@ export async function archiveCurrentRun(tx: Tx, userId: string, courseId: string
   await tx.quizAttempt.updateMany({ where: { ...current, quiz: { courseId } }, data: moved });
   await tx.quizAttempt.updateMany({ where: { userId, pastRun, status: "in_progress", quiz: { courseId } }, data: { status: CLOSED_UNFINISHED } });
   await tx.lessonProgress.updateMany({ where: { ...current, lesson: { courseId } }, data: moved });
+  // Written work (issue 17, ADR 0023): every try, an open draft too, stays with the run it was
+  // written in, and its grades with it (a grade belongs to its try). The new run starts at try 1.
+  await tx.assignmentSubmission.updateMany({ where: { ...current, assignment: { courseId } }, data: moved });
   await tx.skillsSelfAssessment.updateMany({ where: { ...current, courseId }, data: moved });
   await tx.instructorSignOff.updateMany({ where: { studentId: userId, pastRun: CURRENT_RUN, courseId }, data: moved });
   await tx.readiness.updateMany({ where: { ...current, courseId }, data: moved });

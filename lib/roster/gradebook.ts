@@ -7,6 +7,7 @@ import { getCourse } from "@/lib/progress";
 import { DomainError } from "@/lib/boundary/errors";
 import { chooseSections } from "@/lib/sections/scope";
 import { CURRENT_RUN } from "@/lib/progress/runs";
+import { releasedGradeOf } from "@/lib/assignments/rubric";
 
 const BATCH = 1000;
 
@@ -23,7 +24,10 @@ export async function* gradebookCsv(viewer: CurrentUser, section?: string): Asyn
   const quizzes = await db.quiz.findMany({ where: { courseId: course.id }, select: { id: true, title: true, kind: true }, orderBy: { position: "asc" } });
   const lessonQuizzes = quizzes.filter((q) => q.kind !== "final");
   const final = quizzes.find((q) => q.kind === "final");
-  yield CSV_BOM + csvRow(["Name", "Email", "Section", "Progress %", ...lessonQuizzes.map((q) => `${q.title} (best %)`), "Final assessment (best %)", "Readiness", "Ready on", "Certificate code", "Certificate status"]);
+  // Written work (issue 17): a column per assignment offered now, in course order.
+  const assignments = await db.assignment.findMany({ where: { courseId: course.id, retiredAt: null }, select: { id: true, title: true }, orderBy: { position: "asc" } });
+  yield CSV_BOM +
+    csvRow(["Name", "Email", "Section", "Progress %", ...lessonQuizzes.map((q) => `${q.title} (best %)`), "Final assessment (best %)", ...assignments.map((a) => `${a.title} (%)`), "Readiness", "Ready on", "Certificate code", "Certificate status"]);
   let cursor: string | undefined;
   for (;;) {
     const students = await db.user.findMany({
@@ -35,6 +39,11 @@ export async function* gradebookCsv(viewer: CurrentUser, section?: string): Asyn
         summaries: { where: { courseId: course.id }, select: { progressPercent: true, readyAt: true, sectionId: true } },
         quizBests: { select: { quizId: true, bestPercent: true } },
         certificates: { where: { courseId: course.id, pastRun: CURRENT_RUN }, select: { code: true, revokedAt: true, withdrawnAt: true } },
+        // Only released grades of the current run can count; which one does is releasedGradeOf's to say.
+        submissions: {
+          where: { pastRun: CURRENT_RUN, assignment: { courseId: course.id }, grade: { releasedAt: { not: null } } },
+          select: { assignmentId: true, tryNumber: true, grade: { select: { percent: true, releasedAt: true } } },
+        },
       },
       orderBy: { id: "asc" },
       take: BATCH,
@@ -46,6 +55,7 @@ export async function* gradebookCsv(viewer: CurrentUser, section?: string): Asyn
       const best = new Map(s.quizBests.map((b) => [b.quizId, b.bestPercent]));
       const summary = s.summaries[0];
       const cert = s.certificates[0];
+      const written = s.submissions.map((t) => ({ assignmentId: t.assignmentId, tryNumber: t.tryNumber, percent: t.grade?.percent ?? null, releasedAt: t.grade?.releasedAt ?? null }));
       chunk += csvRow([
         s.name,
         s.email,
@@ -53,6 +63,7 @@ export async function* gradebookCsv(viewer: CurrentUser, section?: string): Asyn
         summary?.progressPercent ?? 0,
         ...lessonQuizzes.map((q) => best.get(q.id) ?? ""),
         final ? (best.get(final.id) ?? "") : "",
+        ...assignments.map((a) => releasedGradeOf(written.filter((w) => w.assignmentId === a.id))?.percent ?? ""),
         summary?.readyAt ? "Internship ready" : "Not yet",
         summary?.readyAt ? summary.readyAt.toISOString().slice(0, 10) : "",
         cert?.code ?? "",

@@ -27,10 +27,13 @@ import { dayIn } from "@/lib/sections/terms";
 import { completeLessonsAndQuizzes, completeSelfAssessment } from "@/tests/support/course";
 import { attemptQuestionIds, correctResponse } from "@/tests/support/quiz";
 import { makeUser } from "@/tests/support/users";
+import { gradeTry, releaseTry, submittedTry } from "@/tests/support/written-grades";
 
 const FINAL = "final-assessment";
 const FIRST_QUIZ = "legal-team-quiz";
 const FIRST_LESSON = "legal-team";
+const LETTER = "internship-application";
+const REFLECTION = "ethics-reflection";
 const today = (days = 0) => dayIn(new Date(Date.now() + days * 86_400_000), "UTC");
 
 let coordinator: CurrentUser;
@@ -41,6 +44,8 @@ const codes = { fall: "", fallB: "", next: "" };
 let repeater: CurrentUser;
 let springCertificate: string;
 let springFinalAttempt: string;
+let springLetter: string;
+let springDraft: string;
 
 async function newSection(name: string, termStart: string, termEnd: string, teacher?: CurrentUser) {
   const created = await createSection(coordinator, { name, termStart, termEnd, timeZone: "UTC" });
@@ -75,6 +80,14 @@ beforeAll(async () => {
   expect(ready.reachedAt).not.toBeNull();
   springCertificate = ready.certificate!.code;
   springFinalAttempt = (await db.quizAttempt.findFirstOrThrow({ where: { userId: repeater.id, quiz: { slug: FINAL } }, select: { id: true } })).id;
+  // Written work in spring: the letter graded and released, the reflection still a draft.
+  springLetter = await submittedTry(repeater.id, LETTER);
+  await gradeTry(springTeacher, springLetter, "top");
+  await releaseTry(springTeacher, springLetter);
+  const reflection = await db.assignment.findFirstOrThrow({ where: { slug: REFLECTION }, select: { id: true } });
+  springDraft = (await db.assignmentSubmission.create({ data: { userId: repeater.id, assignmentId: reflection.id, tryNumber: 1, text: "Half a reflection." }, select: { id: true } })).id;
+  const course = await getCourse();
+  expect((await loadStudentFacts(db, course.id, [repeater.id])).get(repeater.id)!.written).toMatchObject([{ tryNumber: 1, percent: 100 }]);
 
   const joined = await joinWithCode(repeater, codes.fall);
   expect(joined.startedOver).toBe(true);
@@ -101,6 +114,7 @@ describe("a student who repeats the course in a later term", () => {
       expect(f.lessonRecords.size).toBe(0);
       expect(f.attempts).toEqual([]);
       expect([f.selfAssessed, f.signedOff, f.readyAt]).toEqual([false, false, null]);
+      expect(f.written).toEqual([]);
     }
     expect(own.gradedAnswers).toEqual([]);
     expect(own.pastRuns).toBe(1);
@@ -159,6 +173,27 @@ describe("a student who repeats the course in a later term", () => {
     expect(data.certificates).toEqual([expect.objectContaining({ code: springCertificate, pastRun: 1 })]);
   });
 
+  it("numbers their written work, a draft too, as the same past run as their attempts, each grade kept with its try", async () => {
+    const rows = await db.assignmentSubmission.findMany({
+      where: { userId: repeater.id },
+      select: { id: true, pastRun: true, tryNumber: true, status: true, grade: { select: { percent: true, releasedAt: true } } },
+    });
+    expect(rows.map((r) => r.id).sort()).toEqual([springLetter, springDraft].sort());
+    expect(rows.every((r) => r.pastRun === 1 && r.tryNumber === 1)).toBe(true);
+    expect(rows.find((r) => r.id === springLetter)).toMatchObject({ status: "submitted", grade: { percent: 100, releasedAt: expect.any(Date) } });
+    expect(rows.find((r) => r.id === springDraft)).toMatchObject({ status: "draft", grade: null });
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: springFinalAttempt }, select: { pastRun: true } })).pastRun).toBe(1);
+    // The new section's gradebook shows no written grade for them; their export keeps the old ones.
+    // No title or value in these rows holds a comma or a quote, so a plain split reads them.
+    const [header, ...lines] = (await csvOf(fallTeacher, sections.fall)).replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(","));
+    const title = (await db.assignment.findFirstOrThrow({ where: { slug: LETTER }, select: { title: true } })).title;
+    const column = header.indexOf(`${title} (%)`);
+    expect(column).toBeGreaterThan(0);
+    expect(lines.find((l) => l[1] === repeater.email)![column]).toBe("");
+    const exported = (await exportUserData(repeater)).assignmentSubmissions;
+    expect(exported.map((t) => [t.assignment, t.pastRun, t.status, t.grade?.percent ?? null]).sort()).toEqual([[LETTER, 1, "submitted", 100], [REFLECTION, 1, "draft", null]].sort());
+  });
+
   it("counts the new run from attempt one, and a second repeat numbers the next past run", async () => {
     expect((await completeLesson(repeater, FIRST_LESSON)).ok).toBe(true);
     const started = await startAttempt(repeater, FIRST_QUIZ);
@@ -168,6 +203,8 @@ describe("a student who repeats the course in a later term", () => {
     // Moved by the coordinator into a term that begins after fall ends: run 2 starts.
     const moved = await moveStudent(coordinator, repeater.id, sections.next);
     expect(moved.pastRun).toBe(2);
+    // Spring's written work stays numbered as run 1.
+    expect(await db.assignmentSubmission.count({ where: { userId: repeater.id, pastRun: { not: 1 } } })).toBe(0);
     const runs = (await getPastRuns(repeater, repeater.id))!;
     expect(runs.map((r) => r.number)).toEqual([2, 1]);
     expect(runs[0].sections.map((s) => s.name)).toEqual(["Fall"]);

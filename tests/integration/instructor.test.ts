@@ -13,6 +13,7 @@ import { seed } from "@/lib/seed";
 import { completeLessonsAndQuizzes } from "@/tests/support/course";
 import { makeUser } from "@/tests/support/users";
 import { createUser } from "@/lib/users";
+import { gradeTry, releaseTry, submittedTry } from "@/tests/support/written-grades";
 
 const roster = (params: Record<string, string> = {}) => rosterQuerySchema.parse(params);
 
@@ -134,6 +135,33 @@ describe("item analysis and gradebook", () => {
     const students = await db.user.count({ where: { role: "student", deletedAt: null } });
     expect(lines).toHaveLength(students + 1);
     expect(lines.find((l) => l.includes("formula@example.edu"))).toMatch(/^'=cmd\|' \/C calc'!A0,formula@example\.edu,/);
+  });
+
+  it("has a column per assignment holding the released grade that counts, empty while a grade is held", async () => {
+    const instructor = await makeUser("instructor");
+    const student = await makeUser();
+    const [letter, ethics] = await db.assignment.findMany({ where: { retiredAt: null }, select: { slug: true, title: true }, orderBy: { position: "asc" } });
+    // The letter: try 1 released, try 2 graded higher but held, so try 1's grade still counts.
+    const first = await submittedTry(student.id, letter.slug);
+    const released = await gradeTry(instructor, first, "bottom");
+    await releaseTry(instructor, first);
+    const second = await submittedTry(student.id, letter.slug, { tryNumber: 2 });
+    expect(await gradeTry(instructor, second, "top")).toBe(100);
+    // The reflection: graded, never released.
+    await gradeTry(instructor, await submittedTry(student.id, ethics.slug), "top");
+
+    let csv = "";
+    for await (const chunk of gradebookCsv(instructor)) csv += chunk;
+    // No title or value in these rows holds a comma or a quote, so a plain split reads them.
+    const [header, ...rows] = csv.replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(","));
+    const at = (title: string) => header.indexOf(title);
+    expect(header.slice(at("Final assessment (best %)"), at("Readiness") + 1)).toEqual(["Final assessment (best %)", `${letter.title} (%)`, `${ethics.title} (%)`, "Readiness"]);
+    const row = rows.find((r) => r[1] === student.email)!;
+    expect(released).toBeLessThan(100);
+    expect(row[at(`${letter.title} (%)`)]).toBe(String(released));
+    expect(row[at(`${ethics.title} (%)`)]).toBe("");
+    // Students with no written work have empty cells, not zeros.
+    expect(rows.filter((r) => r[1] !== student.email).every((r) => r[at(`${letter.title} (%)`)] === "" && r[at(`${ethics.title} (%)`)] === "")).toBe(true);
   });
 });
 

@@ -23,6 +23,7 @@ import { seed } from "@/lib/seed";
 import { completeLessonsAndQuizzes, completeSelfAssessment, passQuiz } from "@/tests/support/course";
 import { MEMBERSHIP, startPlatform } from "@/tests/support/lti-platform";
 import { makeUser } from "@/tests/support/users";
+import { gradeTry, releaseTry, submittedTry } from "@/tests/support/written-grades";
 
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, delete: () => undefined, set: () => undefined }), headers: async () => new Headers() }));
 
@@ -217,6 +218,47 @@ describe("grade passback", () => {
     expect(posted.filter((p) => p.lineItem === readiness?.id).map((p) => p.body.scoreGiven)).toEqual([100]);
   }, 240_000);
 
+  it("posts a written assignment's grade once released, to a column titled by the assignment; a held grade reaches nothing", async () => {
+    const [letter, ethics] = await db.assignment.findMany({ where: { retiredAt: null }, select: { slug: true, title: true }, orderBy: { position: "asc" } });
+    // The student came in through the LMS's link to one assignment, which names its own column.
+    const named = `${platform.base}/lineitems/named-ethics`;
+    platform.services.lineItems.push({ id: named, label: "Ethics (LMS)", scoreMaximum: 100 });
+    const student = await learner("ags-written", `/assignments/${ethics.slug}`, platform.serviceClaims({ lineItem: named }));
+    const grader = await makeUser("coordinator");
+    const letterTry = await submittedTry(student.id, letter.slug);
+    const ethicsTry = await submittedTry(student.id, ethics.slug);
+    const letterPercent = await gradeTry(grader, letterTry, "bottom");
+    expect(letterPercent).toBeLessThan(100);
+    await gradeTry(grader, ethicsTry, "top");
+    // Graded but held: the LMS owes nothing, not even a zero.
+    expect(await outbox(student.id)).toEqual([]);
+
+    // Released: queued in the release's transaction, then posted to a column Casebook makes.
+    await releaseTry(grader, letterTry);
+    expect(await outbox(student.id)).toMatchObject([{ activity: `assignment:${letter.slug}`, scoreGiven: letterPercent, version: 1 }]);
+    await scoreDeliveriesSettled();
+    await deliverDueScores();
+    const column = platform.services.lineItems.find((l) => l.resourceId === `assignment:${letter.slug}`);
+    expect(column).toMatchObject({ label: `Casebook: ${letter.title}`, scoreMaximum: 100, tag: "casebook" });
+    expect(scoresFor("ags-written").map((p) => [p.lineItem, p.body.scoreGiven, p.body.scoreMaximum, p.body.gradingProgress])).toEqual([[column!.id, letterPercent, 100, "FullyGraded"]]);
+    expect(platform.services.lineItems.filter((l) => l.resourceId === `assignment:${ethics.slug}`)).toHaveLength(0);
+
+    // A second try graded higher but still held leaves the released grade standing: the next
+    // change (the other assignment's release) rewrites nothing of it, and posts only the new grade.
+    const secondTry = await submittedTry(student.id, letter.slug, { tryNumber: 2 });
+    await gradeTry(grader, secondTry, "top");
+    await releaseTry(grader, ethicsTry);
+    const rows = await outbox(student.id);
+    expect(rows.find((r) => r.activity === `assignment:${letter.slug}`)).toMatchObject({ scoreGiven: letterPercent, version: 1, status: "sent" });
+    expect(rows.find((r) => r.activity === `assignment:${ethics.slug}`)).toMatchObject({ scoreGiven: 100, version: 1 });
+    await scoreDeliveriesSettled();
+    await deliverDueScores();
+    expect(scoresFor("ags-written").map((p) => [p.lineItem, p.body.scoreGiven])).toEqual([[column!.id, letterPercent], [named, 100]]);
+    expect(platform.services.lineItems.filter((l) => l.resourceId === `assignment:${ethics.slug}`)).toHaveLength(0);
+    // The instructor's view of the passback names the assignment.
+    expect((await scoreSyncOf(grader, student.id)).map((s) => s.label)).toEqual([letter.title, ethics.title]);
+  }, 60_000);
+
   it("a course that granted no score scope owes no scores", async () => {
     const student = await learner("ags-none", "/course", { ...platform.serviceClaims({ scopes: [] }), [CLAIM.context]: { id: "course-202", title: "No grades" } });
     await passFirstQuiz(student);
@@ -291,8 +333,10 @@ describe("deep linking", () => {
     const html = await page.text();
     expect(html).toContain('type="checkbox"');
     expect(html).toContain(`value="quiz:${finalQuiz}"`);
+    const assignment = await db.assignment.findFirstOrThrow({ where: { retiredAt: null }, select: { slug: true, title: true }, orderBy: { position: "asc" } });
+    expect(html).toContain(`value="assignment:${assignment.slug}"`);
 
-    const response = await answer(form({ token, "item-0": "course", "item-1": `quiz:${firstQuiz}`, "item-2": "lesson:does-not-exist" }), noParams);
+    const response = await answer(form({ token, "item-0": "course", "item-1": `quiz:${firstQuiz}`, "item-2": "lesson:does-not-exist", "item-3": `assignment:${assignment.slug}` }), noParams);
     expect(response.status).toBe(200);
     const csp = response.headers.get("content-security-policy")!;
     expect(csp).toContain(`form-action ${new URL(platform.base).origin}`);
@@ -306,11 +350,13 @@ describe("deep linking", () => {
     expect(payload[CLAIM.deploymentId]).toBe(platform.deploymentId);
     expect(payload[DL_CLAIM.data]).toBe("opaque-123");
     expect(payload.nonce).toEqual(expect.any(String));
-    const items = payload[DL_CLAIM.contentItems] as { type: string; url: string; title: string; lineItem?: { resourceId: string; scoreMaximum: number } }[];
+    const items = payload[DL_CLAIM.contentItems] as { type: string; url: string; title: string; lineItem?: { resourceId: string; scoreMaximum: number; label: string } }[];
     expect(items.map((i) => [i.type, i.url, i.lineItem?.resourceId])).toEqual([
       ["ltiResourceLink", `${site}/course`, "readiness"],
       ["ltiResourceLink", `${site}/quizzes/${firstQuiz}`, `quiz:${firstQuiz}`],
+      ["ltiResourceLink", `${site}/assignments/${assignment.slug}`, `assignment:${assignment.slug}`],
     ]);
+    expect(items[2]).toMatchObject({ title: assignment.title, lineItem: { label: `Casebook: ${assignment.title}`, scoreMaximum: 100 } });
     // The picker works once.
     expect((await answer(form({ token, "item-0": "course" }), noParams)).status).toBe(404);
     expect((await picker(new Request(`${site}${redirectTo}`), noParams)).status).toBe(404);
