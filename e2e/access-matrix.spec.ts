@@ -57,6 +57,12 @@ const MATRIX: Record<string, Row | "skip"> = {
   "GET /invitations/[token]": PUBLIC, // a token that is not an invitation: a page that says so (e2e/sections.spec.ts follows a real one)
   "GET /join": PUBLIC,
   "GET /join/[code]": PUBLIC, // the owner's section's code: an invitation to anyone, joining is a POST
+  // Written work (issue 17): the assignment page is every student's own; the review step exists only for a student with a draft.
+  "GET /assignments/[slug]": STUDENT_PAGE,
+  "GET /assignments/[slug]/submit": { signedOut: "signin", other: [307], owner: [200], instructor: [404] },
+  "POST /api/assignments/[slug]/draft": { signedOut: "signin", other: [400], owner: [400], instructor: [403] }, // the matrix's body is not a draft
+  "GET /instructor/assignments": INSTRUCTOR_ONLY,
+  "GET /instructor/assignments/[submissionId]": { ...INSTRUCTOR_ONLY, otherInstructor: [404] }, // the owner's submission
   "GET /api/attempts/[attemptId]": OWN_ATTEMPT_API,
   "POST /api/attempts/[attemptId]/answers": { ...OWN_ATTEMPT_API, owner: [400] }, // a question not in the attempt, refused after access is granted
   "POST /api/attempts/[attemptId]/submit": { ...OWN_ATTEMPT_API, owner: "skip" }, // submitting is the quiz spec's business
@@ -137,6 +143,9 @@ test("each page and handler answers each kind of caller as the matrix says", asy
   const started = await owner.request.post("/api/quizzes/final-assessment/attempts");
   expect(started.status()).toBe(201);
   const attemptId = (await started.json()).attempt.id as string;
+  // A submitted ethics reflection (for the grading view) and a draft of the application (for its review step).
+  const submissionId = progressCli("submit-assignment", ownerAccount.email, "ethics-reflection");
+  expect((await owner.request.post("/api/assignments/internship-application/draft", { data: { text: "A first draft.", version: 1 } })).status()).toBe(200);
 
   const concrete = (route: string) =>
     route
@@ -144,6 +153,8 @@ test("each page and handler answers each kind of caller as the matrix says", asy
       .replace(/^\/instructor\/quizzes\/\[slug\]/, "/instructor/quizzes/legal-team-quiz")
       .replace(/^\/instructor\/sections\/\[id\]/, `/instructor/sections/${sectionId}`)
       .replace(/^\/join\/\[code\]/, `/join/${joinCode}`)
+      .replace(/^\/(api\/)?assignments\/\[slug\]/, (_m, api: string | undefined) => `/${api ?? ""}assignments/internship-application`)
+      .replace(/\[submissionId\]/, submissionId)
       .replace(/\[slug\]/, "final-assessment")
       .replace(/\[attemptId\]/, attemptId)
       .replace(/\[id\]/, ownerId)

@@ -38,6 +38,7 @@ export function CourseSettingsForm({ current, requireInstructorSignOff, signOffC
         {number("finalPassPercent", "Final assessment pass mark (%)")}
         {number("objectiveMasteryPercent", "Objective mastery (%)", "The share of an objective's points a student needs in their best attempts.")}
         {number("atRiskInactiveDays", "Days without activity before a student is at risk")}
+        {number("writtenWorkPercent", "Written work needed for readiness (%)", "Each assignment's released grade must reach this. Leave empty if written work does not count toward readiness.")}
         <div className="check">
           <input id="field-requireInstructorSignOff" type="checkbox" name="requireInstructorSignOff" checked={signOff} onChange={(e) => setSignOff(e.target.checked)} />
           <label htmlFor="field-requireInstructorSignOff">Require an instructor&rsquo;s sign-off for internship readiness</label>

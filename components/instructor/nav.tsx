@@ -4,6 +4,7 @@ const LINKS = [
   { key: "roster", href: "/instructor", label: "Roster", scoped: true },
   { key: "items", href: "/instructor/quizzes", label: "Item analysis", scoped: true },
   { key: "objectives", href: "/instructor/objectives", label: "Objectives", scoped: true },
+  { key: "assignments", href: "/instructor/assignments", label: "Written work", scoped: true },
   { key: "certificates", href: "/instructor/certificates", label: "Certificates", scoped: true },
   { key: "sign-offs", href: "/instructor/sign-offs", label: "Sign-offs", scoped: true },
   { key: "sections", href: "/instructor/sections", label: "Sections", scoped: false },

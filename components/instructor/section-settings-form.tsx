@@ -10,7 +10,7 @@ export type SectionRulesView = {
   sectionId: string;
   /** The section's own choices as the form's strings ("" follows the course). */
   current: Record<string, string>;
-  course: { lessonPassPercent: number; finalPassPercent: number; requireInstructorSignOff: boolean };
+  course: { lessonPassPercent: number; finalPassPercent: number; requireInstructorSignOff: boolean; writtenWorkPercent: number | null };
   files: { lesson: { maxAttempts: number | null; timeLimitMinutes: number | null }; final: { maxAttempts: number | null; timeLimitMinutes: number | null } };
   bounds: { passPercent: Range; maxAttempts: Range; timeLimitMinutes: Range; reviewPolicies: string[]; signOffChoice: boolean };
 };
@@ -42,6 +42,11 @@ export function SectionSettingsForm({ view, action }: { view: SectionRulesView; 
         {number("finalMaxAttempts", "Final attempts", `Course: ${files.final.maxAttempts ?? "—"}. ${within(bounds.maxAttempts)}`)}
         {number("finalTimeLimitMinutes", "Final time limit (minutes)", `Course: ${limitText(files.final.timeLimitMinutes)}. ${within(bounds.timeLimitMinutes)}`)}
       </fieldset>
+      {number(
+        "writtenWorkPercent",
+        "Written work needed for readiness (%)",
+        `Each assignment's released grade must reach this. Course: ${course.writtenWorkPercent === null ? "not counted" : `${course.writtenWorkPercent}%`}. ${within(bounds.passPercent, "%")}`,
+      )}
       <div className={error("reviewPolicy") ? "field field--error" : "field"}>
         <label htmlFor="field-reviewPolicy">When students see answers and explanations</label>
         {error("reviewPolicy") && <p className="field__error" id="field-reviewPolicy-error">{error("reviewPolicy")}</p>}

@@ -6,6 +6,7 @@
 //   make-section <email> <zone> a current section taught by that instructor; prints its id and join code
 //   complete-lesson <email> <slug>  mark one lesson complete
 //   past-section <email>        move the student into a section whose term ended long ago (their work comes along)
+//   submit-assignment <email> <slug>  write a draft within the word limits and submit it; prints the submission id
 //   fingerprint [email]         per-table hashes of every row that matters (only that user's, with content, given an email)
 import { db } from "../../lib/db";
 import { fingerprint } from "../../tests/support/fingerprint";
@@ -55,6 +56,19 @@ async function main() {
     const { completeLesson } = await import("../../lib/progress");
     const done = await completeLesson({ ...user, role: user.role }, process.argv[4]);
     if (!done.ok) throw new Error(done.message);
+  } else if (command === "submit-assignment") {
+    const user = await db.user.findUniqueOrThrow({ where: { email: arg }, select: { id: true, name: true, email: true } });
+    const student = { ...user, role: "student" as const };
+    const slug = process.argv[4];
+    const { saveDraft, submitDraft } = await import("../../lib/assignments/student");
+    const { minWords } = await db.assignment.findFirstOrThrow({ where: { slug }, select: { minWords: true } });
+    const text = Array.from({ length: minWords + 5 }, (_, i) => `word${i}`).join(" ");
+    const saved = await saveDraft(student, slug, { text, version: 1_000 });
+    if (!saved.ok) throw new Error(saved.message);
+    const submitted = await submitDraft(student, slug, saved.version);
+    if (!submitted.ok) throw new Error(submitted.message);
+    const row = await db.assignmentSubmission.findFirstOrThrow({ where: { userId: user.id, assignment: { slug }, status: "submitted" }, orderBy: { tryNumber: "desc" }, select: { id: true } });
+    console.log(row.id);
   } else if (command === "fingerprint") {
     const userId = arg ? (await db.user.findUniqueOrThrow({ where: { email: arg }, select: { id: true } })).id : undefined;
     console.log(JSON.stringify(await fingerprint({ userId })));

@@ -148,7 +148,11 @@ export async function saveGrade(viewer: CurrentUser, input: GradeInput): Promise
         }
         const before = await tx.assignmentGrade.findUnique({ where: { submissionId: view.id }, select: { levels: true, percent: true, releasedAt: true, version: true, gradedByName: true } });
         const { count } = await tx.assignmentGrade.updateMany({ where: { submissionId: view.id, version: input.version }, data: { ...data, version: input.version + 1 } });
-        if (count === 0 || !before) return conflict(before?.gradedByName);
+        if (count === 0 || !before) {
+          // Read after the update: on PostgreSQL it waited for the winner's commit, which `before` predates.
+          const winner = await tx.assignmentGrade.findUnique({ where: { submissionId: view.id }, select: { gradedByName: true } });
+          return conflict(winner?.gradedByName);
+        }
         if (before.releasedAt) {
           await recordAudit({ actorId: viewer.id, action: "assignment.grade.changed_after_release", targetType: "assignmentSubmission", targetId: view.id, detail: { from: { levels: JSON.parse(before.levels), percent: before.percent }, to: { levels: input.levels, percent: score.percent } } }, tx);
           await recordStudentChanges(tx, [ownerId]);

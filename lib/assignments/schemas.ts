@@ -13,7 +13,9 @@ export const MAX_DRAFT_BYTES = MAX_TEXT_CHARS * 4 + 1024;
 export const TEXT_TOO_LONG = `That is longer than a submission may be (${MAX_TEXT_CHARS.toLocaleString("en-US")} characters). Shorten it before saving.`;
 
 const version = z.coerce.number({ error: "The draft's version is missing." }).int().min(1).max(1_000_000_000);
-const text = z.string().max(MAX_TEXT_CHARS, TEXT_TOO_LONG);
+// A NUL character (pasted from a PDF, say) cannot be stored in PostgreSQL text: it is dropped.
+const withoutNul = (value: string) => value.replace(/\u0000/g, "");
+const text = z.string().max(MAX_TEXT_CHARS, TEXT_TOO_LONG).transform(withoutNul);
 
 export const assignmentParamsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
@@ -26,7 +28,7 @@ export const submitSchema = z.object({ slug: assignmentParamsSchema.shape.slug, 
 
 export const slugFormSchema = z.object({ slug: assignmentParamsSchema.shape.slug });
 
-const comment = z.string().max(4000, "Keep a comment under 4,000 characters.");
+const comment = z.string().max(4000, "Keep a comment under 4,000 characters.").transform(withoutNul);
 
 /**
  * A grade: a level per criterion (`level.<criterionId>`), a comment per criterion

@@ -8,10 +8,13 @@ import { isUniqueViolation, retryOnConflict, retryOnTransientLock } from "@/lib/
 import type { CurrentUser } from "@/lib/auth/session";
 import { assertRole } from "@/lib/auth/assert";
 import { fail, type Result } from "@/lib/boundary/errors";
-import { getCourse, getOwnRecord } from "@/lib/progress";
+import { getCourse, getOwnRecord, getStructure } from "@/lib/progress";
+import { VersionedCache } from "@/lib/course/versioned-cache";
+import { rawBool, rawDate, rawNumber } from "@/lib/db/raw";
+import { timeValue } from "@/lib/db/dialect";
 import { CURRENT_RUN } from "@/lib/progress/runs";
 import { countWords, wordLimitProblem } from "./words";
-import { parseRubric } from "./rubric";
+import { parseRubric, releasedGradeOf } from "./rubric";
 import type { DraftInput } from "./schemas";
 
 const NOT_FOUND = fail(404, "We could not find that assignment.");
@@ -19,16 +22,22 @@ const SUBMITTED = fail(409, "This version is already submitted. Start a new vers
 const STALE = fail(409, "A newer version of this draft was saved, perhaps in another window. Reload the page to carry on from it.");
 
 const assignmentSelect = {
-  id: true, slug: true, title: true, afterLessonId: true, prompt: true, instructions: true, minWords: true, maxWords: true, maxSubmissions: true, rubric: true,
+  id: true, slug: true, title: true, afterLessonId: true, contentHash: true, prompt: true, instructions: true, minWords: true, maxWords: true, maxSubmissions: true, rubric: true,
   afterLesson: { select: { slug: true, title: true } },
 } as const;
 
+const readAssignments = (courseId: string) => db.assignment.findMany({ where: { courseId, retiredAt: null }, select: assignmentSelect });
+type Found = Awaited<ReturnType<typeof readAssignments>>[number];
+
+// Assignments change only with the content, so each instance holds them per content version
+// (like the course structure): a student's page and autosave do not read them again.
+const assignments = new VersionedCache<Map<string, Found>>();
+
 async function findAssignment(slug: string) {
   const course = await getCourse();
-  return db.assignment.findFirst({ where: { courseId: course.id, slug, retiredAt: null }, select: assignmentSelect });
+  return (await assignments.get(`${course.id}:${course.contentHash}`, async () => new Map((await readAssignments(course.id)).map((a) => [a.slug, a])))).get(slug) ?? null;
 }
 
-type Found = NonNullable<Awaited<ReturnType<typeof findAssignment>>>;
 
 /** Open once the lesson it follows is complete (the outline lists it there). */
 async function isOpenFor(user: CurrentUser, assignment: Found): Promise<boolean> {
@@ -40,7 +49,7 @@ const latestTry = (client: Tx, userId: string, assignmentId: string) =>
   client.assignmentSubmission.findFirst({
     where: { userId, assignmentId, pastRun: CURRENT_RUN },
     orderBy: { tryNumber: "desc" },
-    select: { id: true, tryNumber: true, status: true, text: true, draftVersion: true },
+    select: { id: true, tryNumber: true, status: true, text: true, draftVersion: true, savedAt: true },
   });
 
 /** The due date in the student's section, with the section's zone to show it in. */
@@ -54,35 +63,47 @@ async function dueFor(client: Tx, userId: string, assignmentId: string) {
   return { dueAt: section?.assignments[0]?.dueAt ?? null, timeZone: section?.timeZone ?? "UTC" };
 }
 
-/** Everything the assignment page shows the student. Null: no such assignment. */
+type TryRow = {
+  id: string; tryNumber: unknown; status: string; text: string; draftVersion: unknown; savedAt: unknown; submittedAt: unknown; late: unknown;
+  levels: string | null; comments: string | null; overallComment: string | null; points: unknown; possible: unknown; percent: unknown; releasedAt: unknown; gradedByName: string | null;
+};
+
+/** The student's tries at one assignment with their grades, in one statement. */
+async function readOwnTries(userId: string, assignmentId: string) {
+  const rows = await db.$queryRaw<TryRow[]>`
+    SELECT sub."id", sub."tryNumber", sub."status", sub."text", sub."draftVersion", sub."savedAt", sub."submittedAt", sub."late",
+           g."levels", g."comments", g."overallComment", g."points", g."possible", g."percent", g."releasedAt", g."gradedByName"
+      FROM "AssignmentSubmission" sub LEFT JOIN "AssignmentGrade" g ON g."submissionId" = sub."id"
+     WHERE sub."userId" = ${userId} AND sub."assignmentId" = ${assignmentId} AND sub."pastRun" = ${CURRENT_RUN}
+     ORDER BY sub."tryNumber"`;
+  return rows.map((r) => {
+    const releasedAt = rawDate(r.releasedAt);
+    return {
+      id: r.id, tryNumber: rawNumber(r.tryNumber)!, status: r.status, text: r.text, draftVersion: rawNumber(r.draftVersion)!, savedAt: rawDate(r.savedAt)!, submittedAt: rawDate(r.submittedAt), late: rawBool(r.late) ?? false,
+      // A grade is the instructor's until released: the student's page never receives it before.
+      grade:
+        releasedAt && r.levels !== null
+          ? { levels: JSON.parse(r.levels) as Record<string, string>, comments: JSON.parse(r.comments ?? "{}") as Record<string, string>, overallComment: r.overallComment ?? "", points: rawNumber(r.points)!, possible: rawNumber(r.possible)!, percent: rawNumber(r.percent)!, releasedAt, gradedByName: r.gradedByName ?? "" }
+          : null,
+    };
+  });
+}
+
+/**
+ * Everything the assignment page shows the student. Null: no such assignment. Besides the
+ * session, one statement for the student's record (open? due?) and one for their tries.
+ */
 export async function getOwnAssignment(user: CurrentUser, slug: string) {
   assertRole(user, "student");
   const assignment = await findAssignment(slug);
   if (!assignment) return null;
-  const [open, tries, due] = await Promise.all([
-    isOpenFor(user, assignment),
-    db.assignmentSubmission.findMany({
-      where: { userId: user.id, assignmentId: assignment.id, pastRun: CURRENT_RUN },
-      orderBy: { tryNumber: "asc" },
-      select: {
-        id: true, tryNumber: true, status: true, text: true, draftVersion: true, savedAt: true, submittedAt: true, late: true,
-        grade: { select: { levels: true, comments: true, overallComment: true, points: true, possible: true, percent: true, releasedAt: true, gradedByName: true } },
-      },
-    }),
-    dueFor(db, user.id, assignment.id),
-  ]);
+  const [record, tries] = await Promise.all([getOwnRecord(user), readOwnTries(user.id, assignment.id)]);
   const { rubric: rubricJson, ...rest } = assignment;
   return {
     assignment: { ...rest, rubric: parseRubric(rubricJson) },
-    open,
-    due,
-    // A grade is the instructor's until released: the student's page never receives it before.
-    tries: tries.map(({ grade, ...t }) => ({
-      ...t,
-      grade: grade?.releasedAt
-        ? { ...grade, levels: JSON.parse(grade.levels) as Record<string, string>, comments: JSON.parse(grade.comments) as Record<string, string> }
-        : null,
-    })),
+    open: Boolean(record.facts.lessonRecords.get(assignment.afterLessonId)?.completedAt),
+    due: { dueAt: record.assignmentDue.get(assignment.id) ?? null, timeZone: record.section?.timeZone ?? "UTC" },
+    tries,
   };
 }
 
@@ -92,7 +113,9 @@ export type OwnAssignment = NonNullable<Awaited<ReturnType<typeof getOwnAssignme
 export function resubmission(view: Pick<OwnAssignment, "tries"> & { assignment: { maxSubmissions: number } }) {
   const latest = view.tries.at(-1);
   const used = view.tries.filter((t) => t.status === "submitted").length;
-  return { used, allowed: view.assignment.maxSubmissions, canStartNew: latest?.status === "submitted" && view.tries.length < view.assignment.maxSubmissions };
+  // A released grade is final (content-format.md: "resubmit until the grade is released"); a try's grade is non-null here only once released.
+  const released = view.tries.some((t) => t.grade !== null);
+  return { used, allowed: view.assignment.maxSubmissions, canStartNew: latest?.status === "submitted" && view.tries.length < view.assignment.maxSubmissions && !released };
 }
 
 /**
@@ -104,9 +127,17 @@ export async function saveDraft(user: CurrentUser, slug: string, input: DraftInp
   assertRole(user, "student");
   const assignment = await findAssignment(slug);
   if (!assignment) return NOT_FOUND;
+  const savedAt = new Date();
+  // The common case, while the student types: their one open draft, written in one statement.
+  // A student has at most one draft per assignment (a new try opens only after a submit).
+  const written = await retryOnTransientLock(
+    () => db.$executeRaw`
+      UPDATE "AssignmentSubmission" SET "text" = ${input.text}, "draftVersion" = ${input.version}, "savedAt" = ${timeValue(savedAt)}
+       WHERE "userId" = ${user.id} AND "assignmentId" = ${assignment.id} AND "pastRun" = ${CURRENT_RUN} AND "status" = 'draft' AND "draftVersion" < ${input.version}`,
+  );
+  if (written > 0) return { ok: true, savedAt, version: input.version };
   return retryOnConflict(async () => {
     const latest = await latestTry(db, user.id, assignment.id);
-    const savedAt = new Date();
     if (!latest) {
       if (!(await isOpenFor(user, assignment))) return fail(403, `This assignment opens once you complete the lesson “${assignment.afterLesson.title}”.`);
       // Two first saves at once: the loser's unique violation runs this again and finds the row.
@@ -117,13 +148,11 @@ export async function saveDraft(user: CurrentUser, slug: string, input: DraftInp
       return { ok: true, savedAt, version: input.version };
     }
     if (latest.status !== "draft") return SUBMITTED;
-    const { count } = await db.assignmentSubmission.updateMany({
-      where: { id: latest.id, status: "draft", draftVersion: { lt: input.version } },
-      data: { text: input.text, draftVersion: input.version, savedAt },
-    });
+    // The row appeared since the first statement (two first saves at once): a newer version still wins.
+    const { count } = await db.assignmentSubmission.updateMany({ where: { id: latest.id, status: "draft", draftVersion: { lt: input.version } }, data: { text: input.text, draftVersion: input.version, savedAt } });
     if (count > 0) return { ok: true, savedAt, version: input.version };
-    const now = await latestTry(db, user.id, assignment.id);
-    return now?.status === "draft" ? STALE : SUBMITTED;
+    // The same words saved already (a retried save, or the form post racing its autosave): done.
+    return latest.text === input.text ? { ok: true, savedAt: latest.savedAt, version: latest.draftVersion } : STALE;
   });
 }
 
@@ -155,7 +184,10 @@ export async function submitDraft(user: CurrentUser, slug: string, version: numb
         where: { id: latest.id, status: "draft", draftVersion: version },
         data: { status: "submitted", submittedAt, dueAt, late },
       });
-      return count > 0 ? { ok: true, tryNumber: latest.tryNumber, late } : STALE;
+      if (count > 0) return { ok: true, tryNumber: latest.tryNumber, late };
+      // A concurrent submit of this same version won the row (PostgreSQL lets both read it as a draft): the same success.
+      const now = await tx.assignmentSubmission.findUnique({ where: { id: latest.id }, select: { status: true, draftVersion: true, late: true } });
+      return now?.status === "submitted" && now.draftVersion === version ? { ok: true, tryNumber: latest.tryNumber, late: now.late } : STALE;
     }),
   );
 }
@@ -173,6 +205,9 @@ export async function startNewVersion(user: CurrentUser, slug: string): Promise<
   if (latest.status === "draft") return { ok: true, tryNumber: latest.tryNumber };
   if (latest.tryNumber >= assignment.maxSubmissions)
     return fail(409, assignment.maxSubmissions === 1 ? "This assignment takes one submission." : `You have used all ${assignment.maxSubmissions} submissions for this assignment.`);
+  // Resubmission lasts until the grade is released (content-format.md, the assignment's own instructions).
+  const released = await db.assignmentGrade.count({ where: { releasedAt: { not: null }, submission: { userId: user.id, assignmentId: assignment.id, pastRun: CURRENT_RUN } } });
+  if (released > 0) return fail(409, "Your grade for this assignment has been released, so it takes no more submissions.");
   try {
     await db.assignmentSubmission.create({
       data: { userId: user.id, assignmentId: assignment.id, pastRun: CURRENT_RUN, tryNumber: latest.tryNumber + 1, text: latest.text, draftVersion: 0 },
@@ -185,21 +220,18 @@ export async function startNewVersion(user: CurrentUser, slug: string): Promise<
   return { ok: true, tryNumber: latest.tryNumber + 1 };
 }
 
-/** The assignments on the outline: each with the lesson it follows and where the student stands. */
+/**
+ * The assignments on the outline, each with the lesson it follows and where the student
+ * stands: from the student's one-statement record and the cached course structure, so the
+ * outline sends nothing more for them.
+ */
 export async function getOwnAssignmentList(user: CurrentUser) {
   const course = await getCourse();
-  const rows = await db.assignment.findMany({
-    where: { courseId: course.id, retiredAt: null },
-    orderBy: { position: "asc" },
-    select: {
-      id: true, slug: true, title: true, afterLessonId: true,
-      submissions: { where: { userId: user.id, pastRun: CURRENT_RUN }, orderBy: { tryNumber: "desc" }, take: 1, select: { status: true, grade: { select: { percent: true, releasedAt: true } } } },
-    },
-  });
-  return rows.map(({ submissions, ...a }) => {
-    const latest = submissions[0];
-    const released = latest?.grade?.releasedAt ? latest.grade.percent : null;
-    const state = !latest ? "not started" : latest.status === "draft" ? "draft saved" : released !== null ? `graded: ${released}%` : "submitted";
+  const [structure, record] = await Promise.all([getStructure(course.id), user.role === "student" ? getOwnRecord(user) : null]);
+  return structure.assignments.map((a) => {
+    const latest = record?.tries.filter((t) => t.assignmentId === a.id).sort((x, y) => y.tryNumber - x.tryNumber)[0];
+    const grade = record ? releasedGradeOf(record.facts.written.filter((w) => w.assignmentId === a.id)) : null;
+    const state = !latest ? "not started" : latest.status === "draft" ? (latest.tryNumber > 1 ? `version ${latest.tryNumber} in progress` : "draft saved") : grade ? `graded: ${grade.percent}%` : "submitted";
     return { ...a, state };
   });
 }

@@ -65,6 +65,8 @@ export const sectionSettingsSchema = z.object({
   finalTimeLimitMinutes: z.number().int().min(1).max(300).optional(),
   reviewPolicy: z.enum(REVIEW_POLICIES).optional(),
   requireInstructorSignOff: z.boolean().optional(),
+  /** Written work needed for readiness (issue 17), held to the pass-mark bounds. */
+  writtenWorkPercent: z.number().int().min(0).max(100).optional(),
 });
 export type SectionSettings = z.infer<typeof sectionSettingsSchema>;
 

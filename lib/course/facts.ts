@@ -1,5 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { rawDate, rawNumber } from "@/lib/db/raw";
 import { bestAttempts, type ObjectiveSums } from "./rules";
 import type { CourseStructure } from "./structure";
 import { buildOutline, type LessonRecord, type Outline, type QuizRecord } from "@/lib/progress/outline";
@@ -64,14 +66,15 @@ export async function loadStudentFacts(client: Tx, courseId: string, userIds: st
   return facts;
 }
 
-/** The graded tries of written work of these students' current run. */
+/** The graded tries of written work of these students' current run, in one statement. */
 async function loadWrittenTries(client: Tx, courseId: string, userIds: string[]) {
-  const rows = await client.assignmentGrade.findMany({
-    where: { submission: { userId: { in: userIds }, pastRun: CURRENT_RUN, assignment: { courseId } } },
-    select: { percent: true, releasedAt: true, submission: { select: { userId: true, assignmentId: true, tryNumber: true } } },
-    orderBy: [{ submission: { assignmentId: "asc" } }, { submission: { tryNumber: "asc" } }],
-  });
-  return rows.map((r) => ({ userId: r.submission.userId, grade: { assignmentId: r.submission.assignmentId, tryNumber: r.submission.tryNumber, percent: r.percent, releasedAt: r.releasedAt } }));
+  const rows = await client.$queryRaw<{ userId: string; assignmentId: string; tryNumber: unknown; percent: unknown; releasedAt: unknown }[]>`
+    SELECT sub."userId", sub."assignmentId", sub."tryNumber", g."percent", g."releasedAt"
+      FROM "AssignmentGrade" g JOIN "AssignmentSubmission" sub ON sub."id" = g."submissionId"
+     WHERE sub."userId" IN (${Prisma.join(userIds)}) AND sub."pastRun" = ${CURRENT_RUN}
+       AND sub."assignmentId" IN (SELECT "id" FROM "Assignment" WHERE "courseId" = ${courseId})
+     ORDER BY sub."assignmentId", sub."tryNumber"`;
+  return rows.map((r) => ({ userId: r.userId, grade: { assignmentId: r.assignmentId, tryNumber: rawNumber(r.tryNumber)!, percent: rawNumber(r.percent), releasedAt: rawDate(r.releasedAt) } }));
 }
 
 export const gradedOf = (facts: StudentFacts) => facts.attempts.filter((a) => a.status === "graded");

@@ -34,9 +34,13 @@ export type OwnRecord = {
   /** Each quiz's extra time and attempts from the student's extension for it (issue 14). */
   extensions: Map<string, { timeMultiplier: number; extraAttempts: number }>;
   /** The active section and its own rules (lib/course/rules.ts rulesFor), or null. */
-  section: { id: string; settings: SectionSettings } | null;
+  section: { id: string; settings: SectionSettings; timeZone: string } | null;
+  /** Each assignment's due date in the student's section (issue 17). */
+  assignmentDue: Map<string, Date>;
   /** How many past runs the student has (they started the course again; ADR 0017). */
   pastRuns: number;
+  /** Every try at written work in this run, without its text (issue 17). */
+  tries: { assignmentId: string; tryNumber: number; status: string }[];
 };
 
 type Slots = { kind: string; s1: unknown; s2: unknown; s3: unknown; n1: unknown; n2: unknown; b1: unknown; b2: unknown; b3: unknown; d1: unknown; d2: unknown; d3: unknown };
@@ -73,7 +77,7 @@ function statement(userId: string, courseId: string) {
       FROM "AttemptAnswer" aa JOIN "QuizAttempt" qa ON qa."id" = aa."attemptId"
       WHERE qa."userId" = ${userId} AND qa."pastRun" = ${CURRENT_RUN} AND qa."status" = 'graded' AND qa."quizId" IN (${quizzes})
     UNION ALL
-    SELECT 'section', e."sectionId", sec."settings", ${S}, ${N}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
+    SELECT 'section', e."sectionId", sec."settings", sec."timeZone", ${N}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
       FROM "Enrollment" e JOIN "Section" sec ON sec."id" = e."sectionId"
       WHERE e."userId" = ${userId} AND e."activeCourseId" = ${courseId}
     UNION ALL
@@ -81,12 +85,16 @@ function statement(userId: string, courseId: string) {
       FROM "Enrollment" e JOIN "SectionQuizDates" d ON d."sectionId" = e."sectionId" JOIN "Section" sec ON sec."id" = e."sectionId"
       WHERE e."userId" = ${userId} AND e."activeCourseId" = ${courseId}
     UNION ALL
+    SELECT 'adue', sa."assignmentId", ${S}, ${S}, ${N}, ${N}, ${B}, ${B}, ${B}, sa."dueAt", ${D}, ${D}
+      FROM "Enrollment" e JOIN "SectionAssignment" sa ON sa."sectionId" = e."sectionId"
+      WHERE e."userId" = ${userId} AND e."activeCourseId" = ${courseId} AND sa."dueAt" IS NOT NULL
+    UNION ALL
     SELECT 'extension', x."quizId", ${S}, sec."timeZone", ${num(Prisma.sql`x."timeMultiplier"`)}, ${num(Prisma.sql`x."extraAttempts"`)}, ${B}, ${B}, ${B}, x."dueAt", ${D}, ${D}
       FROM "DueDateExtension" x LEFT JOIN "Enrollment" e ON e."userId" = x."userId" AND e."activeCourseId" = ${courseId} LEFT JOIN "Section" sec ON sec."id" = e."sectionId"
       WHERE x."userId" = ${userId} AND x."quizId" IN (${quizzes})
     UNION ALL
-    SELECT 'written', sub."assignmentId", ${S}, ${S}, ${num(Prisma.sql`g."percent"`)}, ${num(Prisma.sql`sub."tryNumber"`)}, ${B}, ${B}, ${B}, g."releasedAt", ${D}, ${D}
-      FROM "AssignmentGrade" g JOIN "AssignmentSubmission" sub ON sub."id" = g."submissionId"
+    SELECT 'try', sub."assignmentId", sub."status", ${S}, ${num(Prisma.sql`g."percent"`)}, ${num(Prisma.sql`sub."tryNumber"`)}, ${B}, ${B}, ${B}, g."releasedAt", ${D}, ${D}
+      FROM "AssignmentSubmission" sub LEFT JOIN "AssignmentGrade" g ON g."submissionId" = sub."id"
       WHERE sub."userId" = ${userId} AND sub."pastRun" = ${CURRENT_RUN} AND sub."assignmentId" IN (SELECT "id" FROM "Assignment" WHERE "courseId" = ${courseId})
     UNION ALL
     SELECT 'pastruns', ${S}, ${S}, ${S}, ${num(Prisma.sql`MAX("pastRun")`)}, ${N}, ${B}, ${B}, ${B}, ${D}, ${D}, ${D}
@@ -105,6 +113,8 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
     extensions: new Map(),
     section: null,
     pastRuns: 0,
+    tries: [],
+    assignmentDue: new Map(),
   };
   const extensions: { quizId: string; dueAt: Date; timeZone: string }[] = [];
   for (const row of rows) {
@@ -146,7 +156,7 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
         record.gradedAnswers.push({ attemptId: String(row.s1), questionId: String(row.s2), score: rawNumber(row.n1) });
         break;
       case "section":
-        record.section = { id: String(row.s1), settings: parseSectionSettings(rawText(row.s2)) };
+        record.section = { id: String(row.s1), settings: parseSectionSettings(rawText(row.s2)), timeZone: rawText(row.s3) ?? "UTC" };
         break;
       case "dates":
         record.schedule.set(String(row.s1), {
@@ -157,9 +167,18 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
           timeZone: rawText(row.s3) ?? "UTC",
         });
         break;
-      case "written":
-        record.facts.written.push({ assignmentId: String(row.s1), tryNumber: rawNumber(row.n2)!, percent: rawNumber(row.n1), releasedAt: rawDate(row.d1) });
+      case "try": {
+        const tryRow = { assignmentId: String(row.s1), tryNumber: rawNumber(row.n2)!, percent: rawNumber(row.n1), releasedAt: rawDate(row.d1) };
+        record.tries.push({ assignmentId: tryRow.assignmentId, tryNumber: tryRow.tryNumber, status: String(row.s2) });
+        // Graded tries are facts (the same rows loadStudentFacts reads); the rest only show where the student stands.
+        if (tryRow.percent !== null) record.facts.written.push(tryRow);
         break;
+      }
+      case "adue": {
+        const dueAt = rawDate(row.d1);
+        if (dueAt) record.assignmentDue.set(String(row.s1), dueAt);
+        break;
+      }
       case "pastruns":
         record.pastRuns = rawNumber(row.n1) ?? 0;
         break;

@@ -85,6 +85,7 @@ export function rulesFor(config: CourseConfig, settings: SectionSettings | null 
     ...config,
     lessonPassPercent: within(s.lessonPassPercent, bounds.passPercent) ?? config.lessonPassPercent,
     finalPassPercent: within(s.finalPassPercent, bounds.passPercent) ?? config.finalPassPercent,
+    writtenWorkPercent: within(s.writtenWorkPercent, bounds.passPercent) ?? config.writtenWorkPercent,
     requireInstructorSignOff: (bounds.signOffChoice ? s.requireInstructorSignOff : undefined) ?? config.requireInstructorSignOff,
     lesson: { maxAttempts: within(s.lessonMaxAttempts, bounds.maxAttempts), timeLimitMinutes: within(s.lessonTimeLimitMinutes, bounds.timeLimitMinutes) },
     final: { maxAttempts: within(s.finalMaxAttempts, bounds.maxAttempts), timeLimitMinutes: within(s.finalTimeLimitMinutes, bounds.timeLimitMinutes) },

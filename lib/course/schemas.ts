@@ -10,6 +10,14 @@ const whole = (label: string, min: number, max: number) =>
     .transform(Number)
     .refine((v) => v >= min && v <= max, `${label[0].toUpperCase()}${label.slice(1)} must be between ${min} and ${max}.`);
 
+/** Empty: written work does not count toward readiness. */
+const optionalPercent = z
+  .string()
+  .trim()
+  .regex(/^(\d{1,3})?$/, "Enter the written-work mark as a whole number, or leave it empty.")
+  .transform((v) => (v === "" ? null : Number(v)))
+  .refine((v) => v === null || v <= 100, "The written-work mark must be between 0 and 100.");
+
 const checkbox = z.union([z.literal("on"), z.literal("")]).transform((v) => v === "on");
 
 export const courseSettingsSchema = z
@@ -18,6 +26,7 @@ export const courseSettingsSchema = z
     finalPassPercent: whole("the final's pass mark", 0, 100),
     objectiveMasteryPercent: whole("the mastery threshold", 0, 100),
     atRiskInactiveDays: whole("the days of inactivity", 1, 365),
+    writtenWorkPercent: optionalPercent,
     requireInstructorSignOff: checkbox,
     passMin: whole("the lowest pass mark", 0, 100),
     passMax: whole("the highest pass mark", 0, 100),
@@ -38,7 +47,7 @@ export const courseSettingsSchema = z
   .refine((v) => v.timeMin <= v.timeMax, { message: "The shortest time limit must not be above the longest.", path: ["timeMax"] });
 export type CourseSettingsForm = z.infer<typeof courseSettingsSchema>;
 
-export const COURSE_SETTINGS_TEXT_FIELDS = ["lessonPassPercent", "finalPassPercent", "objectiveMasteryPercent", "atRiskInactiveDays", "passMin", "passMax", "attemptsMin", "attemptsMax", "timeMin", "timeMax"] as const;
+export const COURSE_SETTINGS_TEXT_FIELDS = ["lessonPassPercent", "finalPassPercent", "objectiveMasteryPercent", "atRiskInactiveDays", "writtenWorkPercent", "passMin", "passMax", "attemptsMin", "attemptsMax", "timeMin", "timeMax"] as const;
 
 /** The form as the course configuration's fields. */
 export function configOfForm(form: CourseSettingsForm) {
@@ -47,6 +56,7 @@ export function configOfForm(form: CourseSettingsForm) {
     finalPassPercent: form.finalPassPercent,
     objectiveMasteryPercent: form.objectiveMasteryPercent,
     atRiskInactiveDays: form.atRiskInactiveDays,
+    writtenWorkPercent: form.writtenWorkPercent,
     requireInstructorSignOff: form.requireInstructorSignOff,
     sectionBounds: {
       passPercent: { min: form.passMin, max: form.passMax },

@@ -87,6 +87,7 @@ export const sectionSettingsSchema = z.object({
   finalTimeLimitMinutes: optionalWhole("the final's time limit"),
   reviewPolicy: z.enum(["", ...REVIEW_POLICIES], { error: "Choose a review policy from the list." }).transform((v) => (v === "" ? undefined : v)),
   signOff: z.enum(["course", "required", "not_required"], { error: "Choose whether sign-off is required." }),
+  writtenWorkPercent: optionalWhole("the written-work mark"),
 });
 export type SectionSettingsForm = z.infer<typeof sectionSettingsSchema>;
 export const SECTION_SETTINGS_FIELDS = Object.keys(sectionSettingsSchema.shape);

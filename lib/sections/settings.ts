@@ -38,10 +38,11 @@ export async function getSectionRules(viewer: CurrentUser, sectionId: string) {
   return { config, bounds: config.sectionBounds, settings, rules: rulesFor(config, settings), defaults: { lesson: fileDefault("lesson"), final: fileDefault("final") } };
 }
 
-type NumericField = "lessonPassPercent" | "finalPassPercent" | "lessonMaxAttempts" | "finalMaxAttempts" | "lessonTimeLimitMinutes" | "finalTimeLimitMinutes";
+type NumericField = "lessonPassPercent" | "finalPassPercent" | "writtenWorkPercent" | "lessonMaxAttempts" | "finalMaxAttempts" | "lessonTimeLimitMinutes" | "finalTimeLimitMinutes";
 const BOUND_OF: Record<NumericField, { bound: "passPercent" | "maxAttempts" | "timeLimitMinutes"; what: string }> = {
   lessonPassPercent: { bound: "passPercent", what: "A pass mark" },
   finalPassPercent: { bound: "passPercent", what: "A pass mark" },
+  writtenWorkPercent: { bound: "passPercent", what: "A written-work mark" },
   lessonMaxAttempts: { bound: "maxAttempts", what: "Attempts" },
   finalMaxAttempts: { bound: "maxAttempts", what: "Attempts" },
   lessonTimeLimitMinutes: { bound: "timeLimitMinutes", what: "A time limit" },

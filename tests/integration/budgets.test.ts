@@ -33,6 +33,8 @@ import { POST as autosave } from "@/app/api/attempts/[attemptId]/answers/route";
 import { activeSectionOf } from "@/lib/sections/enrollment";
 import { getDueLabels } from "@/lib/progress";
 import { POST as submit } from "@/app/api/attempts/[attemptId]/submit/route";
+import { POST as draftSave } from "@/app/api/assignments/[slug]/draft/route";
+import { getOwnAssignment, getOwnAssignmentList } from "@/lib/assignments/student";
 import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { countRoundTrips, type RoundTrips } from "@/lib/db/round-trips";
@@ -89,10 +91,19 @@ const BUDGETS = {
   "attempt confirm page": { budget: GET_PAGE, hold: { transactions: 0 } },
   // Grading first takes the attempt's row (a no-op UPDATE), so a racing autosave cannot
   // slip in between reading the answers and closing the attempt (lib/quiz/grading.ts).
-  submit: { budget: { transactions: 1 }, hold: { roundTrips: 29, writes: 8 } },
+  // Written work (issue 17) adds two reads to the write path: the course's assignments with
+  // its structure, and the students' graded tries with their facts (readiness and the LMS count them).
+  submit: { budget: { transactions: 1 }, hold: { roundTrips: 31, writes: 8 } },
   "attempt page (result)": { budget: GET_PAGE, hold: { transactions: 0 } },
   "readiness page": { budget: GET_PAGE, hold: { transactions: 0 } },
   "certificate page": { budget: GET_PAGE, hold: { transactions: 0 } },
+  // Written work (issue 17): the assignment's text and rubric are held per content version;
+  // the page reads the student's record and their tries (with grades) in one statement each.
+  "assignment page": { budget: GET_PAGE, hold: { transactions: 0 } },
+  "assignment review page": { budget: GET_PAGE, hold: { transactions: 0 } },
+  // The user and one conditional UPDATE of the open draft (the assignment itself is held
+  // per content version), like the quiz autosave.
+  "assignment autosave": { budget: { roundTrips: 2 }, hold: { writes: 1, transactions: 0 } },
 } satisfies Record<string, Row>;
 
 type Name = keyof typeof BUDGETS;
@@ -112,7 +123,7 @@ type Request = {
   after?: () => Promise<unknown>;
 };
 
-const state = {} as { student: CurrentUser; newcomer: CurrentUser; lessonSlug: string; finalSlug: string; attemptId: string; answer: { questionId: string; response: unknown } };
+const state = {} as { assignmentSlug: string; draftVersion: number; student: CurrentUser; newcomer: CurrentUser; lessonSlug: string; finalSlug: string; attemptId: string; answer: { questionId: string; response: unknown } };
 const page = (run: (user: CurrentUser) => Promise<unknown>, returnTo = "/") => () =>
   asRequest(async () => {
     const user = await requireUser(returnTo);
@@ -157,8 +168,8 @@ const REQUESTS: Record<Name, Request> = {
   },
   "course outline": {
     source: "app/(site)/course/page.tsx",
-    calls: ["requireUser", "getOutline", "getReadiness", "getDueLabels"],
-    run: page(async (user) => Promise.all([getOutline(user), getReadiness(user), getDueLabels(user)])),
+    calls: ["requireUser", "getOutline", "getReadiness"],
+    run: page(async (user) => Promise.all([getOutline(user), getReadiness(user), getDueLabels(user), getOwnAssignmentList(user)])),
   },
   "glossary page": { source: "app/(site)/glossary/page.tsx", calls: ["requireUser", "getLessonTitles"], run: page(() => getLessonTitles()) },
   "skills self-assessment page": { source: "app/(site)/readiness/skills/page.tsx", calls: ["requireUser", "getSelfAssessment"], run: page((user) => getSelfAssessment(user)) },
@@ -244,6 +255,29 @@ const REQUESTS: Record<Name, Request> = {
       if (certificate) await publicBaseUrl();
     }),
   },
+  "assignment autosave": {
+    source: "app/api/assignments/[slug]/draft/route.ts",
+    // The first save of an assignment opens the try (and checks the lesson is complete), once;
+    // what repeats while the student types is the save of an open draft, measured here.
+    prepare: async () => {
+      await draftSave(post({ text: "The first words.", version: ++state.draftVersion }), params({ slug: state.assignmentSlug }));
+    },
+    run: async () => ok(await draftSave(post({ text: `A draft, version ${++state.draftVersion}.`, version: state.draftVersion }), params({ slug: state.assignmentSlug }))),
+  },
+  "assignment page": {
+    source: "app/(site)/assignments/[slug]/page.tsx",
+    calls: ["requireUser", "getOwnAssignment"],
+    run: page(async (user) => {
+      if (!(await getOwnAssignment(user, state.assignmentSlug))?.tries.length) throw new Error("expected the draft");
+    }),
+  },
+  "assignment review page": {
+    source: "app/(site)/assignments/[slug]/submit/page.tsx",
+    calls: ["requireUser", "getOwnAssignment"],
+    run: page(async (user) => {
+      if (!(await getOwnAssignment(user, state.assignmentSlug))) throw new Error("expected the assignment");
+    }),
+  },
 };
 
 /** Names imported from @/lib that the file calls with `await name(`. */
@@ -265,7 +299,8 @@ describe("per-request database budgets (issue 13)", () => {
       db.lesson.findFirstOrThrow({ orderBy: { position: "asc" }, select: { slug: true } }),
       db.quiz.findFirstOrThrow({ where: { kind: "final" }, select: { slug: true } }),
     ]);
-    Object.assign(state, { student, newcomer, lessonSlug: lesson.slug, finalSlug: final.slug });
+    const assignment = await db.assignment.findFirstOrThrow({ orderBy: { position: "asc" }, select: { slug: true } });
+    Object.assign(state, { student, newcomer, lessonSlug: lesson.slug, finalSlug: final.slug, assignmentSlug: assignment.slug, draftVersion: 0 });
   }, 120_000);
 
   it("has a request for every budget row, and each page request calls what its page awaits", () => {

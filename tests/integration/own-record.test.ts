@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadStudentFacts } from "@/lib/course/facts";
 import { readOwnRecord } from "@/lib/course/own-record";
+import { releasedGradeOf } from "@/lib/assignments/rubric";
 import { saveAnswer, submitAttempt } from "@/lib/quiz/answers";
 import { getAttemptForTaking, startAttempt } from "@/lib/quiz/attempts";
 import { getOwnAttempt } from "@/lib/quiz/own-attempt";
@@ -52,6 +53,17 @@ beforeAll(async () => {
     data: { userId: student.id, courseId, code: `own-record-${student.id}`, holderName: student.name, issuedAt: new Date("2026-11-20T09:30:00.456Z"), revokedAt: new Date("2026-11-21T10:00:00.789Z"), revokedReason: "Issued in error" },
     select: { id: true },
   });
+  // Written work: a released grade (a fraction, a time with milliseconds), a later try graded
+  // but held, an ungraded draft, and a past run's released grade, which neither reader counts.
+  const [letter, ethics] = await db.assignment.findMany({ select: { id: true }, orderBy: { position: "asc" } });
+  const graded = async (assignmentId: string, tryNumber: number, percent: number, releasedAt: Date | null, pastRun = 0) => {
+    const { id } = await db.assignmentSubmission.create({ data: { userId: student.id, assignmentId, tryNumber, pastRun, status: "submitted", text: "Written.", submittedAt: new Date() }, select: { id: true } });
+    await db.assignmentGrade.create({ data: { submissionId: id, levels: "{}", points: 0, possible: 0, percent, gradedAt: new Date(), releasedAt }, select: { submissionId: true } });
+  };
+  await graded(letter.id, 1, 200 / 3, new Date("2026-11-22T08:15:00.321Z"));
+  await graded(letter.id, 2, 87.5, null);
+  await graded(ethics.id, 1, 12.5, new Date("2026-10-01T00:00:00.001Z"), 1);
+  await db.assignmentSubmission.create({ data: { userId: student.id, assignmentId: ethics.id, tryNumber: 1, text: "A draft." }, select: { id: true } });
 }, 120_000);
 
 describe("a student's own record in one statement", () => {
@@ -87,6 +99,16 @@ describe("a student's own record in one statement", () => {
     const sorted = (rows: { attemptId: string; questionId: string }[]) => [...rows].sort((a, b) => `${a.attemptId}${a.questionId}`.localeCompare(`${b.attemptId}${b.questionId}`));
     expect(answers.length).toBeGreaterThan(0);
     expect(sorted(record.gradedAnswers)).toEqual(sorted(answers));
+
+    // Every graded try of the current run, released or held (the rule picks what counts), in the same order.
+    expect(record.facts.written).toEqual(facts.written);
+    const letter = await db.assignment.findFirstOrThrow({ select: { id: true }, orderBy: { position: "asc" } });
+    expect(record.facts.written).toEqual([
+      { assignmentId: letter.id, tryNumber: 1, percent: 200 / 3, releasedAt: new Date("2026-11-22T08:15:00.321Z") },
+      { assignmentId: letter.id, tryNumber: 2, percent: 87.5, releasedAt: null },
+    ]);
+    // The later try's grade is held, so the released one still counts.
+    expect(releasedGradeOf(record.facts.written)?.percent).toBe(200 / 3);
   });
 
   it("reads an attempt and its answers as Prisma does, and nothing of another student's", async () => {

@@ -59,6 +59,7 @@ const form = (sectionId: string, values: Partial<Record<string, number | string>
   finalTimeLimitMinutes: undefined,
   reviewPolicy: undefined,
   signOff: "course" as const,
+  writtenWorkPercent: undefined,
   ...values,
 });
 

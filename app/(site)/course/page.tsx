@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { COURSE_DESCRIPTION, COURSE_TITLE } from "@/lib/course/constants";
 import { getDueLabels, getOutline } from "@/lib/progress";
 import { getReadiness } from "@/lib/readiness";
+import { getOwnAssignmentList } from "@/lib/assignments/student";
 
 export const metadata: Metadata = { title: "Course outline" };
 
@@ -14,7 +15,8 @@ export default async function CoursePage() {
   const user = await requireUser("/course");
   const outline = await getOutline(user);
   const readiness = user.role === "student" ? await getReadiness(user) : null;
-  const due = await getDueLabels(user);
+  const [due, assignments] = await Promise.all([getDueLabels(user), getOwnAssignmentList(user)]);
+  const lessonTitles = new Map(outline.steps.filter((s) => s.kind === "lesson").map((s) => [s.id, s.title]));
   return (
     <div className="course">
       <h1>{COURSE_TITLE}</h1>
@@ -53,6 +55,24 @@ export default async function CoursePage() {
         </p>
         <OutlineList steps={outline.steps} due={due} />
       </section>
+      {assignments.length > 0 && (
+        <section aria-labelledby="written-heading">
+          <h2 id="written-heading">Written assignments</h2>
+          <p>Your instructor grades these with a rubric you can read before you start. Each opens once you complete the lesson it follows.</p>
+          <ul className="outline">
+            {assignments.map((a) => (
+              <li key={a.id} className="outline__step" data-testid={`assignment-${a.slug}`}>
+                <h3 className="outline__title">
+                  <Link href={`/assignments/${a.slug}`}>{a.title}</Link>
+                </h3>
+                <p className="outline__meta">
+                  After “{lessonTitles.get(a.afterLessonId) ?? "its lesson"}”{user.role === "student" ? ` · ${a.state}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { parseInviteList } from "@/lib/sections/invite-list";
 import { editSectionSchema, instructorSchema, joinOpenSchema, quizDatesSchema, removeInstructorSchema, sectionFormSchema, sectionIdSchema } from "@/lib/sections/schemas";
 import { setQuizDates } from "@/lib/sections/schedule";
 import { syncSectionRoster } from "@/lib/lti/memberships";
+import { sectionAssignmentSchema } from "@/lib/assignments/schemas";
+import { setSectionAssignment } from "@/lib/assignments/settings";
 
 const LIST = "/instructor/sections";
 const FORM_FIELDS = ["sectionId", "name", "termStart", "termEnd", "timeZone"];
@@ -84,6 +86,23 @@ export const setQuizDatesAction = formAction(
     await setQuizDates(user, input);
     revalidatePath(`${LIST}/${input.sectionId}`);
     return { ok: true, message: input.opensOn || input.dueOn ? "Dates saved. Students see them at once." : "Dates removed.", values };
+  },
+);
+
+/** An assignment's due date and anonymous grading in a section; an unticked box posts nothing, read as "off". */
+export const sectionAssignmentAction = formAction(
+  {
+    access: "staff",
+    returnTo: detail,
+    schema: sectionAssignmentSchema,
+    fields: (form) => ({ sectionId: form.get("sectionId"), assignmentId: form.get("assignmentId"), dueOn: String(form.get("dueOn") ?? ""), anonymous: form.get("anonymous") === "on" ? "on" : "off" }),
+    echo: ["dueOn"],
+    invalidMessage: "Please fix the highlighted date.",
+  },
+  async ({ user, input, values }) => {
+    await setSectionAssignment(user, input);
+    revalidatePath(`${LIST}/${input.sectionId}`);
+    return { ok: true, message: "Saved. Students see the due date at once.", values };
   },
 );
 

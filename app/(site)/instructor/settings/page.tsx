@@ -37,6 +37,7 @@ export default async function CourseSettingsPage() {
             finalPassPercent: String(config.finalPassPercent),
             objectiveMasteryPercent: String(config.objectiveMasteryPercent),
             atRiskInactiveDays: String(config.atRiskInactiveDays),
+            writtenWorkPercent: config.writtenWorkPercent === null ? "" : String(config.writtenWorkPercent),
             passMin: String(b.passPercent.min),
             passMax: String(b.passPercent.max),
             attemptsMin: String(b.maxAttempts.min),
@@ -65,6 +66,8 @@ export default async function CourseSettingsPage() {
           <dd>
             {config.requireInstructorSignOff ? "Required" : "Not required"} by default; {b.signOffChoice ? "each section may decide." : "the coordinator decides for every section."}
           </dd>
+          <dt>Written work</dt>
+          <dd>{config.writtenWorkPercent === null ? "Does not count toward readiness." : `At least ${config.writtenWorkPercent}% on each assignment for readiness.`}</dd>
           <dt>Mastery and risk</dt>
           <dd>
             Mastery at {config.objectiveMasteryPercent}%; at risk after {config.atRiskInactiveDays} days without activity.

@@ -12,13 +12,15 @@ import { formatInZone } from "@/lib/sections/dates";
 import { publicBaseUrl } from "@/lib/http/base-url";
 import { QuizDatesForm } from "@/components/instructor/quiz-dates-form";
 import { getSectionSchedule } from "@/lib/sections/schedule";
+import { SectionAssignmentForm } from "@/components/assignments/section-assignment-form";
+import { getSectionAssignments } from "@/lib/assignments/settings";
 import { SectionSettingsForm } from "@/components/instructor/section-settings-form";
 import { getSectionRules } from "@/lib/sections/settings";
 import { InviteListForm, InviteOneForm } from "@/components/instructor/invite-forms";
 import { pendingInvitations } from "@/lib/sections/invitations";
 import { LmsLinks } from "@/components/instructor/lms-links";
 import { lmsLinksOf } from "@/lib/lti/score-sync";
-import { addInstructorAction, removeInstructorAction, rotateCodeAction, inviteListAction, inviteOneAction, sectionSettingsAction, setJoinOpenAction, setOpenSignupAction, setQuizDatesAction, syncRosterAction, updateSectionAction } from "../actions";
+import { addInstructorAction, removeInstructorAction, rotateCodeAction, inviteListAction, inviteOneAction, sectionAssignmentAction, sectionSettingsAction, setJoinOpenAction, setOpenSignupAction, setQuizDatesAction, syncRosterAction, updateSectionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Section" };
 
@@ -38,11 +40,12 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const { id } = await params;
   const section = id.length <= 64 ? await getSection(viewer, id) : null;
   if (!section) notFound();
-  const [schedule, rules, invitations, lmsLinks] = await Promise.all([
+  const [schedule, rules, invitations, lmsLinks, assignments] = await Promise.all([
     getSectionSchedule(viewer, section.id).then((s) => s ?? []),
     getSectionRules(viewer, section.id),
     pendingInvitations(viewer, section.id),
     lmsLinksOf(viewer, section.id),
+    getSectionAssignments(viewer, section.id),
   ]);
   if (!rules) notFound();
   const own = rules.settings;
@@ -156,6 +159,17 @@ export default async function SectionPage({ params, searchParams }: Props) {
         ))}
       </section>
 
+      <section aria-labelledby="written-heading">
+        <h2 id="written-heading">Written work</h2>
+        <p>
+          A due date is the end of that day in {section.timeZone}; work handed in later is accepted and marked late. Anonymous grading shows graders a
+          pseudonym instead of the student&apos;s name until the grade is released.
+        </p>
+        {assignments.map((a) => (
+          <SectionAssignmentForm key={a.id} sectionId={section.id} assignment={a} action={sectionAssignmentAction} />
+        ))}
+      </section>
+
       <section aria-labelledby="rules-heading" className="card">
         <h2 id="rules-heading">Rules for this section</h2>
         <p>
@@ -174,9 +188,10 @@ export default async function SectionPage({ params, searchParams }: Props) {
               lessonTimeLimitMinutes: asText(own.lessonTimeLimitMinutes),
               finalTimeLimitMinutes: asText(own.finalTimeLimitMinutes),
               reviewPolicy: own.reviewPolicy ?? "",
+              writtenWorkPercent: asText(own.writtenWorkPercent),
               signOff: own.requireInstructorSignOff === undefined ? "course" : own.requireInstructorSignOff ? "required" : "not_required",
             },
-            course: { lessonPassPercent: rules.config.lessonPassPercent, finalPassPercent: rules.config.finalPassPercent, requireInstructorSignOff: rules.config.requireInstructorSignOff },
+            course: { lessonPassPercent: rules.config.lessonPassPercent, finalPassPercent: rules.config.finalPassPercent, requireInstructorSignOff: rules.config.requireInstructorSignOff, writtenWorkPercent: rules.config.writtenWorkPercent },
             files: rules.defaults,
             bounds: rules.bounds,
           }}
