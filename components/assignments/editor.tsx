@@ -23,8 +23,13 @@ type Props = {
 export function AssignmentEditor({ slug, initialText, initialVersion, limits, action }: Props) {
   const [state, formAction, pending] = useActionState(action, { ok: true } as FormState);
   const [text, setText] = useState(state.values?.text ?? initialText);
+  // What the save status says (shown, not announced: it changes at every pause in typing),
+  // and a problem, which is announced.
   const [status, setStatus] = useState("");
+  const [problemMessage, setProblemMessage] = useState("");
   const version = useRef(Math.max(initialVersion, Number(state.values?.version ?? 0)));
+  // The newest words typed: saves read this, never the page, which may be gone by then.
+  const typed = useRef(text);
   const saved = useRef(text);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
@@ -39,17 +44,30 @@ export function AssignmentEditor({ slug, initialText, initialVersion, limits, ac
     }
   }, [state]);
 
-  // A tab closed with text not yet saved asks first.
+  // Leaving with words not yet saved: a tab closing asks first; moving to another page of
+  // the site (no beforeunload) or hiding the page sends them once, without waiting.
   useEffect(() => {
+    const flush = () => {
+      if (!timer.current) return;
+      clearTimeout(timer.current);
+      timer.current = null;
+      version.current += 1;
+      void fetch(`/api/assignments/${slug}/draft`, { method: "POST", keepalive: true, headers: { "content-type": "application/json" }, body: JSON.stringify({ text: typed.current, version: version.current }) }).catch(() => undefined);
+    };
     const warn = (event: BeforeUnloadEvent) => {
-      if (dirty) event.preventDefault();
+      if (typed.current !== saved.current) event.preventDefault();
     };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+    window.addEventListener("pagehide", flush);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      window.removeEventListener("pagehide", flush);
+      flush();
+    };
+  }, [slug]);
 
   const save = async () => {
-    const current = (document.getElementById("assignment-text") as HTMLTextAreaElement | null)?.value ?? "";
+    const current = typed.current;
     if (current === saved.current) {
       setDirty(false);
       return;
@@ -63,20 +81,23 @@ export function AssignmentEditor({ slug, initialText, initialVersion, limits, ac
       const body: unknown = await res.json().catch(() => null);
       if (res.ok) {
         saved.current = current;
-        const stillTyped = (document.getElementById("assignment-text") as HTMLTextAreaElement | null)?.value ?? "";
-        setDirty(stillTyped !== current);
+        setDirty(typed.current !== current);
+        setProblemMessage("");
         setStatus(`Draft saved at ${new Date().toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" })}.`);
       } else {
         // Never reload here: the text on the page may be the only copy of the newest words.
-        setStatus(errorMessageOf(body) ?? "Not saved. Your text is still here; try again in a moment.");
+        setStatus("");
+        setProblemMessage(errorMessageOf(body) ?? "Not saved. Your text is still here; try again in a moment.");
       }
     } catch {
-      setStatus("Not saved: you seem to be offline. Your text is still here and saves when you are back.");
+      setStatus("");
+      setProblemMessage("Not saved: you seem to be offline. Your text is still here and saves when you are back.");
     }
   };
 
   const onInput = (value: string) => {
     setText(value);
+    typed.current = value;
     setDirty(true);
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
@@ -85,10 +106,20 @@ export function AssignmentEditor({ slug, initialText, initialVersion, limits, ac
     }, 800);
   };
 
+  // The form's own post saves the text: no autosave may follow with the same version.
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    version.current = Math.max(version.current + 1, nextVersion);
+    const field = event.currentTarget.elements.namedItem("version");
+    if (field instanceof HTMLInputElement) field.value = String(version.current);
+    setNextVersion(version.current + 1);
+  };
+
   const words = countWords(text);
   const problem = wordLimitProblem(words, limits);
   return (
-    <form action={formAction} id="editor" className="assignment-editor" data-dirty={dirty ? "true" : "false"}>
+    <form action={formAction} onSubmit={onSubmit} id="editor" className="assignment-editor" data-dirty={dirty ? "true" : "false"}>
       <FocusedFormAlert state={state} message={state.ok ? null : state.message} />
       {state.ok && state.message && (
         <p className="alert alert--success" role="status">
@@ -118,8 +149,11 @@ export function AssignmentEditor({ slug, initialText, initialVersion, limits, ac
         {words} {words === 1 ? "word" : "words"}
         {problem ? ` (${limits.minWords}–${limits.maxWords} needed)` : " (within the limits)"}
       </p>
-      <p role="status" className="save-status" data-testid="save-status">
+      <p className="save-status" data-testid="save-status">
         {status}
+      </p>
+      <p role="status" className="save-problem">
+        {problemMessage}
       </p>
       <div className="actions">
         <button type="submit" name="intent" value="save" className="button button--quiet" disabled={pending}>

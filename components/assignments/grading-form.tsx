@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import type { Rubric } from "@/lib/assignments/rubric";
 import { maxPointsOf } from "@/lib/assignments/rubric";
+import { MAX_COMMENT_CHARS } from "@/lib/assignments/schemas";
 import type { FormState } from "@/lib/forms";
 import { FocusedFormAlert } from "@/components/forms/focused-alert";
 
@@ -27,7 +28,7 @@ export function GradingForm({ submissionId, version, rubric, initial, action }: 
   const total = rubric.reduce((sum, c) => sum + (c.levels.find((l) => l.id === levels[c.id])?.points ?? 0), 0);
   const picked = rubric.filter((c) => levels[c.id]).length;
   return (
-    <form action={formAction} className="grading-form" aria-describedby="running-total">
+    <form action={formAction} className="grading-form">
       <FocusedFormAlert state={state} message={state.ok ? null : state.message} />
       {state.ok && state.message && (
         <p className="alert alert--success" role="status" data-testid="grade-saved">
@@ -60,7 +61,7 @@ export function GradingForm({ submissionId, version, rubric, initial, action }: 
                   value={level.id}
                   checked={levels[criterion.id] === level.id}
                   onChange={() => setLevels((prev) => ({ ...prev, [criterion.id]: level.id }))}
-                  aria-describedby={`level-${criterion.id}-${level.id}-desc`}
+                  aria-describedby={[error && `error-${criterion.id}`, `level-${criterion.id}-${level.id}-desc`].filter(Boolean).join(" ")}
                 />
                 <label htmlFor={`level-${criterion.id}-${level.id}`}>
                   <strong>
@@ -79,7 +80,7 @@ export function GradingForm({ submissionId, version, rubric, initial, action }: 
                 id={`comment-${criterion.id}`}
                 name={`comment.${criterion.id}`}
                 rows={2}
-                maxLength={4000}
+                maxLength={MAX_COMMENT_CHARS}
                 value={comments[criterion.id] ?? ""}
                 onChange={(e) => setComments((prev) => ({ ...prev, [criterion.id]: e.target.value }))}
               />
@@ -89,9 +90,9 @@ export function GradingForm({ submissionId, version, rubric, initial, action }: 
       })}
       <div className="field">
         <label htmlFor="overall-comment">Overall comment (optional)</label>
-        <textarea id="overall-comment" name="overallComment" rows={4} maxLength={4000} value={overall} onChange={(e) => setOverall(e.target.value)} />
+        <textarea id="overall-comment" name="overallComment" rows={4} maxLength={MAX_COMMENT_CHARS} value={overall} onChange={(e) => setOverall(e.target.value)} />
       </div>
-      <p id="running-total" className="running-total" data-testid="running-total">
+      <p id="running-total" className="running-total" data-testid="running-total" aria-live="polite">
         {total} of {maxPointsOf(rubric)} points · {picked} of {rubric.length} criteria graded
       </p>
       <button type="submit" className="button" disabled={pending}>

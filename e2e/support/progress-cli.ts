@@ -65,7 +65,7 @@ async function main() {
     const text = Array.from({ length: minWords + 5 }, (_, i) => `word${i}`).join(" ");
     const saved = await saveDraft(student, slug, { text, version: 1_000 });
     if (!saved.ok) throw new Error(saved.message);
-    const submitted = await submitDraft(student, slug, saved.version);
+    const submitted = await submitDraft(student, slug, { tryNumber: 1, version: saved.version });
     if (!submitted.ok) throw new Error(submitted.message);
     const row = await db.assignmentSubmission.findFirstOrThrow({ where: { userId: user.id, assignment: { slug }, status: "submitted" }, orderBy: { tryNumber: "desc" }, select: { id: true } });
     console.log(row.id);

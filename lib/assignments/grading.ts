@@ -24,6 +24,19 @@ export async function listAssignments() {
   return db.assignment.findMany({ where: { courseId: course.id, retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, rubric: true, maxSubmissions: true } });
 }
 
+/** Each student's latest try per assignment: the one that waits in the queue and counts in the distribution. */
+function latestPerStudent<T extends { tryNumber: number }>(rows: T[], keyOf: (row: T) => string): T[] {
+  const latest = new Map<string, T>();
+  for (const row of rows) {
+    const seen = latest.get(keyOf(row));
+    if (!seen || row.tryNumber > seen.tryNumber) latest.set(keyOf(row), row);
+  }
+  return [...latest.values()];
+}
+
+/** A name stays hidden while the section grades the assignment anonymously and a grade of the student's is still held. */
+const isHidden = (anonymous: boolean, released: boolean) => anonymous && !released;
+
 /** Which (section, assignment) pairs grade anonymously. */
 async function anonymousPairs(sectionIds: string[] | null) {
   const rows = await db.sectionAssignment.findMany({ where: { anonymous: true, ...(sectionIds ? { sectionId: { in: sectionIds } } : {}) }, select: { sectionId: true, assignmentId: true } });
@@ -42,32 +55,27 @@ export async function gradingQueue(viewer: CurrentUser, chosen: Chosen, assignme
     where: {
       status: "submitted",
       pastRun: CURRENT_RUN,
-      assignment: { courseId: course.id, ...(assignmentId ? { id: assignmentId } : {}) },
+      // A retired assignment's work stays readable from the student's page, not in the queue.
+      assignment: { courseId: course.id, retiredAt: null, ...(assignmentId ? { id: assignmentId } : {}) },
       user: { deletedAt: null, enrollments: { some: { activeCourseId: course.id, ...(chosen.ids ? { sectionId: { in: chosen.ids } } : {}) } } },
     },
     orderBy: [{ submittedAt: "asc" }],
     select: {
       id: true, tryNumber: true, submittedAt: true, late: true, userId: true, assignmentId: true,
       assignment: { select: { title: true, maxSubmissions: true } },
-      user: { select: { name: true, enrollments: { where: { activeCourseId: course.id }, select: { section: { select: { id: true, name: true } } } } } },
+      user: { select: { name: true, enrollments: { where: { activeCourseId: course.id }, select: { section: { select: { id: true, name: true, timeZone: true } } } } } },
       grade: { select: { percent: true, releasedAt: true } },
     },
   });
   const anonymous = await anonymousPairs(chosen.ids);
   // Only the latest submitted try of each student's assignment waits in the queue.
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const r of rows) {
-    const key = `${r.userId}:${r.assignmentId}`;
-    const seen = latest.get(key);
-    if (!seen || r.tryNumber > seen.tryNumber) latest.set(key, r);
-  }
-  return [...latest.values()]
+  return latestPerStudent(rows, (r) => `${r.userId}:${r.assignmentId}`)
     .map((r) => {
       const section = r.user.enrollments[0]?.section ?? null;
-      const hidden = Boolean(section && anonymous.has(`${section.id}:${r.assignmentId}`) && !r.grade?.releasedAt);
+      const hidden = isHidden(Boolean(section && anonymous.has(`${section.id}:${r.assignmentId}`)), Boolean(r.grade?.releasedAt));
       return {
         id: r.id, tryNumber: r.tryNumber, submittedAt: r.submittedAt!, late: r.late, assignmentTitle: r.assignment.title,
-        who: hidden ? pseudonymOf(r.id) : r.user.name, anonymous: hidden, section: section?.name ?? null,
+        who: hidden ? pseudonymOf(r.id) : r.user.name, anonymous: hidden, section: section?.name ?? null, timeZone: section?.timeZone ?? "UTC",
         state: !r.grade ? ("ungraded" as const) : r.grade.releasedAt ? ("released" as const) : ("held" as const),
         percent: r.grade?.percent ?? null,
       };
@@ -88,7 +96,8 @@ async function loadForGrading(viewer: CurrentUser, submissionId: string) {
   if (submissionId.length > 64) return null;
   const course = await getCourse();
   const row = await db.assignmentSubmission.findFirst({
-    where: { id: submissionId, status: "submitted", assignment: { courseId: course.id } },
+    // A past run's work is history (ADR 0017): read from the student's earlier terms, never graded again.
+    where: { id: submissionId, status: "submitted", pastRun: CURRENT_RUN, assignment: { courseId: course.id } },
     select: {
       id: true, userId: true, tryNumber: true, text: true, submittedAt: true, late: true, dueAt: true, pastRun: true,
       assignment: { select: { id: true, slug: true, title: true, rubric: true, minWords: true, maxWords: true, maxSubmissions: true } },
@@ -99,12 +108,14 @@ async function loadForGrading(viewer: CurrentUser, submissionId: string) {
   if (!row || !(await canSeeStudent(viewer, row.userId))) return null;
   const section = row.user.enrollments[0]?.section ?? null;
   const anonymous = section ? Boolean(await db.sectionAssignment.findFirst({ where: { sectionId: section.id, assignmentId: row.assignment.id, anonymous: true }, select: { sectionId: true } })) : false;
-  const hidden = anonymous && !row.grade?.releasedAt;
   const tries = await db.assignmentSubmission.findMany({
     where: { userId: row.userId, assignmentId: row.assignment.id, pastRun: row.pastRun, status: "submitted" },
     orderBy: { tryNumber: "asc" },
-    select: { id: true, tryNumber: true },
+    select: { id: true, tryNumber: true, grade: { select: { releasedAt: true } } },
   });
+  // While any of the student's versions waits for its grade, every version hides the name:
+  // "Other versions" would otherwise pair a named, released try with an anonymous one.
+  const hidden = isHidden(anonymous, tries.every((t) => Boolean(t.grade?.releasedAt)));
   const view = {
     id: row.id, tryNumber: row.tryNumber, text: row.text, submittedAt: row.submittedAt!, late: row.late, dueAt: row.dueAt,
     // The student's id and name stay on the server while the section grades anonymously.
@@ -114,7 +125,7 @@ async function loadForGrading(viewer: CurrentUser, submissionId: string) {
     section: section ? { name: section.name, timeZone: section.timeZone } : null,
     assignment: { ...row.assignment, rubric: parseRubric(row.assignment.rubric) },
     grade: row.grade ? { ...row.grade, levels: JSON.parse(row.grade.levels) as Record<string, string>, comments: JSON.parse(row.grade.comments) as Record<string, string> } : null,
-    otherTries: tries.filter((t) => t.id !== row.id),
+    otherTries: tries.filter((t) => t.id !== row.id).map((t) => ({ id: t.id, tryNumber: t.tryNumber })),
   };
   return { view, ownerId: row.userId };
 }
@@ -146,14 +157,17 @@ export async function saveGrade(viewer: CurrentUser, input: GradeInput): Promise
           await tx.assignmentGrade.create({ data: { submissionId: view.id, ...data, version: 1 }, select: { submissionId: true } });
           return { ok: true, version: 1, percent: score.percent };
         }
-        const before = await tx.assignmentGrade.findUnique({ where: { submissionId: view.id }, select: { levels: true, percent: true, releasedAt: true, version: true, gradedByName: true } });
+        const before = await tx.assignmentGrade.findUnique({ where: { submissionId: view.id }, select: { levels: true, percent: true } });
         const { count } = await tx.assignmentGrade.updateMany({ where: { submissionId: view.id, version: input.version }, data: { ...data, version: input.version + 1 } });
         if (count === 0 || !before) {
           // Read after the update: on PostgreSQL it waited for the winner's commit, which `before` predates.
           const winner = await tx.assignmentGrade.findUnique({ where: { submissionId: view.id }, select: { gradedByName: true } });
           return conflict(winner?.gradedByName);
         }
-        if (before.releasedAt) {
+        // Read after the update holds the row: a release that committed meanwhile is seen here
+        // (PostgreSQL waited for it), so a change after release is never left out of the audit.
+        const now = await tx.assignmentGrade.findUniqueOrThrow({ where: { submissionId: view.id }, select: { releasedAt: true } });
+        if (now.releasedAt) {
           await recordAudit({ actorId: viewer.id, action: "assignment.grade.changed_after_release", targetType: "assignmentSubmission", targetId: view.id, detail: { from: { levels: JSON.parse(before.levels), percent: before.percent }, to: { levels: input.levels, percent: score.percent } } }, tx);
           await recordStudentChanges(tx, [ownerId]);
         }
@@ -176,27 +190,35 @@ const conflict = (who: string | undefined) =>
  * section. Students see them from now on; readiness, the gradebook and the LMS count them
  * in the same transaction. Releasing again changes nothing.
  */
-export async function releaseGrades(viewer: CurrentUser, which: { submissionId: string } | { sectionId: string; assignmentId: string }): Promise<Result<{ released: number }>> {
+export async function releaseGrades(viewer: CurrentUser, which: { submissionId: string; version?: number } | { sectionId: string; assignmentId: string }): Promise<Result<{ released: number }>> {
   assertStaff(viewer);
   const course = await getCourse();
-  let targets: { submissionId: string; userId: string }[];
+  let targets: { submissionId: string; userId: string; version: number }[];
   if ("submissionId" in which) {
     const loaded = await loadForGrading(viewer, which.submissionId);
     if (!loaded) return NOT_FOUND;
     if (!loaded.view.grade) return fail(409, "Grade this submission before releasing it.");
-    targets = [{ submissionId: loaded.view.id, userId: loaded.ownerId }];
+    // The releaser releases the grade they saw: one saved since by someone else waits for them to look.
+    if (which.version !== undefined && loaded.view.grade.version !== which.version)
+      return fail(409, `${loaded.view.grade.gradedByName || "Someone"} changed this grade after you opened it. Look at it again, then release it.`);
+    targets = [{ submissionId: loaded.view.id, userId: loaded.ownerId, version: loaded.view.grade.version }];
   } else {
     if (!(await sectionsInScope(viewer)).some((s) => s.id === which.sectionId)) return fail(404, "We could not find that section.");
-    const rows = await db.assignmentGrade.findMany({
-      where: { releasedAt: null, submission: { assignmentId: which.assignmentId, pastRun: CURRENT_RUN, assignment: { courseId: course.id }, user: { enrollments: { some: { activeCourseId: course.id, sectionId: which.sectionId } } } } },
-      select: { submissionId: true, submission: { select: { userId: true } } },
+    // Each student's latest submitted try, as the queue shows them: a held grade of an earlier
+    // try is not released behind a newer one that waits for grading.
+    const rows = await db.assignmentSubmission.findMany({
+      where: { status: "submitted", assignmentId: which.assignmentId, pastRun: CURRENT_RUN, assignment: { courseId: course.id }, user: { enrollments: { some: { activeCourseId: course.id, sectionId: which.sectionId } } } },
+      select: { id: true, userId: true, tryNumber: true, grade: { select: { releasedAt: true, version: true } } },
     });
-    targets = rows.map((r) => ({ submissionId: r.submissionId, userId: r.submission.userId }));
+    targets = latestPerStudent(rows, (r) => r.userId).flatMap((r) => (r.grade && !r.grade.releasedAt ? [{ submissionId: r.id, userId: r.userId, version: r.grade.version }] : []));
   }
   if (targets.length === 0) return { ok: true, released: 0 };
   return retryOnTransientLock(() =>
     db.$transaction(async (tx) => {
-      const { count } = await tx.assignmentGrade.updateMany({ where: { submissionId: { in: targets.map((t) => t.submissionId) }, releasedAt: null }, data: { releasedAt: new Date() } });
+      // Each at the version read above: a grade changed in between is left held, not released unseen.
+      const releasedAt = new Date();
+      let count = 0;
+      for (const t of targets) count += (await tx.assignmentGrade.updateMany({ where: { submissionId: t.submissionId, version: t.version, releasedAt: null }, data: { releasedAt } })).count;
       if (count > 0) {
         await recordAudit({ actorId: viewer.id, action: "assignment.grades.released", targetType: "assignmentSubmission", targetId: targets.length === 1 ? targets[0].submissionId : "many", detail: { submissions: targets.map((t) => t.submissionId) } }, tx);
         await recordStudentChanges(tx, [...new Set(targets.map((t) => t.userId))]);
@@ -216,11 +238,32 @@ export async function criterionDistribution(viewer: CurrentUser, chosen: Chosen,
     where: { submission: { assignmentId, pastRun: CURRENT_RUN, user: { deletedAt: null, enrollments: { some: { activeCourseId: course.id, ...(chosen.ids ? { sectionId: { in: chosen.ids } } : {}) } } } } },
     select: { levels: true, submission: { select: { userId: true, tryNumber: true } } },
   });
-  const latest = new Map<string, { tryNumber: number; levels: string }>();
-  for (const g of grades) {
-    const seen = latest.get(g.submission.userId);
-    if (!seen || g.submission.tryNumber > seen.tryNumber) latest.set(g.submission.userId, { tryNumber: g.submission.tryNumber, levels: g.levels });
-  }
-  const picks = [...latest.values()].map((g) => JSON.parse(g.levels) as Record<string, string>);
+  const picks = latestPerStudent(grades.map((g) => ({ userId: g.submission.userId, tryNumber: g.submission.tryNumber, levels: g.levels })), (g) => g.userId).map((g) => JSON.parse(g.levels) as Record<string, string>);
   return { title: assignment.title, graded: picks.length, criteria: levelDistribution(parseRubric(assignment.rubric), picks) };
+}
+
+/**
+ * One student's written work for their page in the instructor's view: each submitted try
+ * with its state. Where their section grades an assignment anonymously and the grade is not
+ * released, the try is listed without its link, so the page cannot undo the anonymity.
+ */
+export async function studentWrittenWork(viewer: CurrentUser, studentId: string) {
+  if (!(await canSeeStudent(viewer, studentId))) return [];
+  const course = await getCourse();
+  const [rows, enrollment] = await Promise.all([
+    db.assignmentSubmission.findMany({
+      where: { userId: studentId, pastRun: CURRENT_RUN, status: "submitted", assignment: { courseId: course.id } },
+      orderBy: [{ assignment: { position: "asc" } }, { tryNumber: "asc" }],
+      select: { id: true, tryNumber: true, submittedAt: true, late: true, assignmentId: true, assignment: { select: { title: true } }, grade: { select: { percent: true, releasedAt: true } } },
+    }),
+    db.enrollment.findFirst({ where: { userId: studentId, activeCourseId: course.id }, select: { sectionId: true } }),
+  ]);
+  const anonymous = enrollment ? await anonymousPairs([enrollment.sectionId]) : new Set<string>();
+  return rows.map((r) => {
+    const hidden = Boolean(enrollment && anonymous.has(`${enrollment.sectionId}:${r.assignmentId}`) && !r.grade?.releasedAt);
+    return {
+      id: hidden ? null : r.id, title: r.assignment.title, tryNumber: r.tryNumber, submittedAt: r.submittedAt!, late: r.late,
+      state: hidden ? "graded anonymously: open it from the queue" : !r.grade ? "not graded" : r.grade.releasedAt ? `released: ${r.grade.percent}%` : `held: ${r.grade.percent}%`,
+    };
+  });
 }

@@ -90,3 +90,8 @@ export function levelDistribution(rubric: Rubric, grades: LevelPicks[]): { crite
     return { criterion, counts, meanPoints };
   });
 }
+
+/** Each assignment with THE grade that counts for it (releasedGradeOf over its tries): percent, or null before one. */
+export function writtenGradesOf<A extends { id: string }>(assignments: A[], tries: (TryGrade & { assignmentId: string })[]): (A & { percent: number | null })[] {
+  return assignments.map((a) => ({ ...a, percent: releasedGradeOf(tries.filter((t) => t.assignmentId === a.id))?.percent ?? null }));
+}

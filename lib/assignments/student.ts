@@ -14,12 +14,15 @@ import { rawBool, rawDate, rawNumber } from "@/lib/db/raw";
 import { timeValue } from "@/lib/db/dialect";
 import { CURRENT_RUN } from "@/lib/progress/runs";
 import { countWords, wordLimitProblem } from "./words";
-import { parseRubric, releasedGradeOf } from "./rubric";
+import { parseRubric, writtenGradesOf } from "./rubric";
 import type { DraftInput } from "./schemas";
+import { ASSIGNMENT_PROBLEMS } from "./problems";
+import { mayHandIn, mayStartNewVersion } from "./policy";
 
-const NOT_FOUND = fail(404, "We could not find that assignment.");
-const SUBMITTED = fail(409, "This version is already submitted. Start a new version to resubmit, if the assignment allows it.");
-const STALE = fail(409, "A newer version of this draft was saved, perhaps in another window. Reload the page to carry on from it.");
+const NOT_FOUND = fail(404, ASSIGNMENT_PROBLEMS.notFound);
+const SUBMITTED = fail(409, ASSIGNMENT_PROBLEMS.submitted);
+const STALE = fail(409, ASSIGNMENT_PROBLEMS.stale);
+const RELEASED = fail(409, ASSIGNMENT_PROBLEMS.released);
 
 const assignmentSelect = {
   id: true, slug: true, title: true, afterLessonId: true, contentHash: true, prompt: true, instructions: true, minWords: true, maxWords: true, maxSubmissions: true, rubric: true,
@@ -52,12 +55,15 @@ const latestTry = (client: Tx, userId: string, assignmentId: string) =>
     select: { id: true, tryNumber: true, status: true, text: true, draftVersion: true, savedAt: true },
   });
 
-/** The due date in the student's section, with the section's zone to show it in. */
+/**
+ * The due date in the student's section, read inside the submit's transaction (pages read
+ * the same row through the student's one-statement record: lib/course/own-record.ts 'adue').
+ */
 async function dueFor(client: Tx, userId: string, assignmentId: string) {
   const course = await getCourse();
   const enrollment = await client.enrollment.findFirst({
     where: { userId, activeCourseId: course.id },
-    select: { section: { select: { timeZone: true, assignments: { where: { assignmentId }, select: { dueAt: true, anonymous: true } } } } },
+    select: { section: { select: { timeZone: true, assignments: { where: { assignmentId }, select: { dueAt: true } } } } },
   });
   const section = enrollment?.section;
   return { dueAt: section?.assignments[0]?.dueAt ?? null, timeZone: section?.timeZone ?? "UTC" };
@@ -111,11 +117,25 @@ export type OwnAssignment = NonNullable<Awaited<ReturnType<typeof getOwnAssignme
 
 /** The tries left after the latest, and whether a new one may start now. */
 export function resubmission(view: Pick<OwnAssignment, "tries"> & { assignment: { maxSubmissions: number } }) {
-  const latest = view.tries.at(-1);
-  const used = view.tries.filter((t) => t.status === "submitted").length;
-  // A released grade is final (content-format.md: "resubmit until the grade is released"); a try's grade is non-null here only once released.
-  const released = view.tries.some((t) => t.grade !== null);
-  return { used, allowed: view.assignment.maxSubmissions, canStartNew: latest?.status === "submitted" && view.tries.length < view.assignment.maxSubmissions && !released };
+  // A try's grade is non-null here only once released.
+  const states = view.tries.map((t) => ({ tryNumber: t.tryNumber, status: t.status, released: t.grade !== null }));
+  const draft = view.tries.find((t) => t.status === "draft");
+  return {
+    used: view.tries.filter((t) => t.status === "submitted").length,
+    allowed: view.assignment.maxSubmissions,
+    canStartNew: mayStartNewVersion(states, view.assignment.maxSubmissions).ok,
+    // An open version that can no longer be handed in (a grade was released after it was opened).
+    draftClosed: draft ? !mayHandIn(states, draft.tryNumber) : false,
+  };
+}
+
+/** The student's tries at an assignment as the resubmission rule reads them. */
+async function tryStates(client: Tx, userId: string, assignmentId: string) {
+  const rows = await client.assignmentSubmission.findMany({
+    where: { userId, assignmentId, pastRun: CURRENT_RUN },
+    select: { tryNumber: true, status: true, text: true, grade: { select: { releasedAt: true } } },
+  });
+  return rows.map((r) => ({ tryNumber: r.tryNumber, status: r.status, text: r.text, released: Boolean(r.grade?.releasedAt) }));
 }
 
 /**
@@ -161,7 +181,8 @@ export async function saveDraft(user: CurrentUser, slug: string, input: DraftInp
  * stamped with the server's time and marked late against the section's due date, in one
  * conditional update. A retry of a submit that succeeded answers the same success.
  */
-export async function submitDraft(user: CurrentUser, slug: string, version: number): Promise<Result<{ tryNumber: number; late: boolean }>> {
+export async function submitDraft(user: CurrentUser, slug: string, reviewed: { tryNumber: number; version: number }): Promise<Result<{ tryNumber: number; late: boolean }>> {
+  const { version } = reviewed;
   assertRole(user, "student");
   const assignment = await findAssignment(slug);
   if (!assignment) return NOT_FOUND;
@@ -172,11 +193,17 @@ export async function submitDraft(user: CurrentUser, slug: string, version: numb
         orderBy: { tryNumber: "desc" },
         select: { id: true, tryNumber: true, status: true, text: true, draftVersion: true, late: true },
       });
-      if (!latest) return fail(409, "There is nothing to submit yet: write your draft first.");
+      if (!latest) return fail(409, ASSIGNMENT_PROBLEMS.empty);
+      // A late retry of an earlier version's submit must not submit the next version.
+      if (latest.tryNumber !== reviewed.tryNumber) {
+        const earlier = await tx.assignmentSubmission.findFirst({ where: { userId: user.id, assignmentId: assignment.id, pastRun: CURRENT_RUN, tryNumber: reviewed.tryNumber }, select: { status: true, draftVersion: true, late: true } });
+        return earlier?.status === "submitted" && earlier.draftVersion === version ? { ok: true, tryNumber: reviewed.tryNumber, late: earlier.late } : STALE;
+      }
       if (latest.status === "submitted") return latest.draftVersion === version ? { ok: true, tryNumber: latest.tryNumber, late: latest.late } : SUBMITTED;
-      if (latest.draftVersion !== version) return fail(409, "Your draft changed after you reviewed it, perhaps in another window. Review it again before submitting.");
+      if (latest.draftVersion !== version) return fail(409, ASSIGNMENT_PROBLEMS.changed);
       const problem = wordLimitProblem(countWords(latest.text), assignment);
       if (problem) return fail(422, problem);
+      if (latest.tryNumber > 1 && !mayHandIn(await tryStates(tx, user.id, assignment.id), latest.tryNumber)) return RELEASED;
       const { dueAt } = await dueFor(tx, user.id, assignment.id);
       const submittedAt = new Date();
       const late = dueAt !== null && submittedAt > dueAt;
@@ -200,14 +227,21 @@ export async function startNewVersion(user: CurrentUser, slug: string): Promise<
   assertRole(user, "student");
   const assignment = await findAssignment(slug);
   if (!assignment) return NOT_FOUND;
-  const latest = await latestTry(db, user.id, assignment.id);
-  if (!latest) return fail(409, "Write and submit a first version before starting another.");
-  if (latest.status === "draft") return { ok: true, tryNumber: latest.tryNumber };
-  if (latest.tryNumber >= assignment.maxSubmissions)
-    return fail(409, assignment.maxSubmissions === 1 ? "This assignment takes one submission." : `You have used all ${assignment.maxSubmissions} submissions for this assignment.`);
-  // Resubmission lasts until the grade is released (content-format.md, the assignment's own instructions).
-  const released = await db.assignmentGrade.count({ where: { releasedAt: { not: null }, submission: { userId: user.id, assignmentId: assignment.id, pastRun: CURRENT_RUN } } });
-  if (released > 0) return fail(409, "Your grade for this assignment has been released, so it takes no more submissions.");
+  const tries = await tryStates(db, user.id, assignment.id);
+  const latest = tries.reduce<(typeof tries)[number] | null>((a, t) => (!a || t.tryNumber > a.tryNumber ? t : a), null);
+  const may = mayStartNewVersion(tries, assignment.maxSubmissions);
+  if (!may.ok || !latest) {
+    switch (may.ok ? "nothing-submitted" : may.reason) {
+      case "draft-open":
+        return { ok: true, tryNumber: latest!.tryNumber };
+      case "nothing-submitted":
+        return fail(409, "Write and submit a first version before starting another.");
+      case "all-used":
+        return fail(409, assignment.maxSubmissions === 1 ? "This assignment takes one submission." : `You have used all ${assignment.maxSubmissions} submissions for this assignment.`);
+      case "released":
+        return RELEASED;
+    }
+  }
   try {
     await db.assignmentSubmission.create({
       data: { userId: user.id, assignmentId: assignment.id, pastRun: CURRENT_RUN, tryNumber: latest.tryNumber + 1, text: latest.text, draftVersion: 0 },
@@ -228,10 +262,9 @@ export async function startNewVersion(user: CurrentUser, slug: string): Promise<
 export async function getOwnAssignmentList(user: CurrentUser) {
   const course = await getCourse();
   const [structure, record] = await Promise.all([getStructure(course.id), user.role === "student" ? getOwnRecord(user) : null]);
-  return structure.assignments.map((a) => {
+  return writtenGradesOf(structure.assignments, record?.facts.written ?? []).map(({ percent, ...a }) => {
     const latest = record?.tries.filter((t) => t.assignmentId === a.id).sort((x, y) => y.tryNumber - x.tryNumber)[0];
-    const grade = record ? releasedGradeOf(record.facts.written.filter((w) => w.assignmentId === a.id)) : null;
-    const state = !latest ? "not started" : latest.status === "draft" ? (latest.tryNumber > 1 ? `version ${latest.tryNumber} in progress` : "draft saved") : grade ? `graded: ${grade.percent}%` : "submitted";
+    const state = !latest ? "not started" : latest.status === "draft" ? (latest.tryNumber > 1 ? `version ${latest.tryNumber} in progress` : "draft saved") : percent !== null ? `graded: ${percent}%` : "submitted";
     return { ...a, state };
   });
 }

@@ -33,7 +33,7 @@ export const assignmentFileSchema = z
   .object({
     slug,
     title: z.string().trim().min(3).max(120),
-    /** The lesson after which the assignment opens (it is listed with that lesson on the outline). */
+    /** The lesson after which the assignment opens (the outline names that lesson beside it). */
     afterLesson: slug,
     /** The task, in Markdown (the lesson subset: paragraphs, lists, bold, italic, links). */
     prompt: z.string().trim().min(20).max(4000),

@@ -7,7 +7,7 @@ import type { CourseStructure } from "./structure";
 import { buildOutline, type LessonRecord, type Outline, type QuizRecord } from "@/lib/progress/outline";
 import { CURRENT_RUN } from "@/lib/progress/runs";
 import type { ObjectiveEvidence, ReadinessInput } from "@/lib/readiness/rules";
-import { releasedGradeOf } from "@/lib/assignments/rubric";
+import { writtenGradesOf } from "@/lib/assignments/rubric";
 
 /**
  * The source rows every per-student rule reads (outline, progress percent, best scores,
@@ -21,7 +21,7 @@ export type StudentFacts = {
   selfAssessed: boolean;
   signedOff: boolean;
   readyAt: Date | null;
-  /** Every graded try of written work (issue 17); only released grades count (lib/assignments/rubric.ts). */
+  /** Every try of written work with a released grade (issue 17); a held grade is never read here. */
   written: WrittenTry[];
 };
 
@@ -66,12 +66,12 @@ export async function loadStudentFacts(client: Tx, courseId: string, userIds: st
   return facts;
 }
 
-/** The graded tries of written work of these students' current run, in one statement. */
+/** The tries of written work with a released grade, of these students' current run, in one statement. */
 async function loadWrittenTries(client: Tx, courseId: string, userIds: string[]) {
   const rows = await client.$queryRaw<{ userId: string; assignmentId: string; tryNumber: unknown; percent: unknown; releasedAt: unknown }[]>`
     SELECT sub."userId", sub."assignmentId", sub."tryNumber", g."percent", g."releasedAt"
       FROM "AssignmentGrade" g JOIN "AssignmentSubmission" sub ON sub."id" = g."submissionId"
-     WHERE sub."userId" IN (${Prisma.join(userIds)}) AND sub."pastRun" = ${CURRENT_RUN}
+     WHERE sub."userId" IN (${Prisma.join(userIds)}) AND sub."pastRun" = ${CURRENT_RUN} AND g."releasedAt" IS NOT NULL
        AND sub."assignmentId" IN (SELECT "id" FROM "Assignment" WHERE "courseId" = ${courseId})
      ORDER BY sub."assignmentId", sub."tryNumber"`;
   return rows.map((r) => ({ userId: r.userId, grade: { assignmentId: r.assignmentId, tryNumber: rawNumber(r.tryNumber)!, percent: rawNumber(r.percent), releasedAt: rawDate(r.releasedAt) } }));
@@ -127,7 +127,7 @@ export function readinessInputOf(structure: CourseStructure, facts: StudentFacts
   );
   const final = structure.quizzes.find((q) => q.kind === "final");
   return {
-    writtenWork: structure.assignments.map((a) => ({ slug: a.slug, title: a.title, percent: releasedGradeOf(facts.written.filter((w) => w.assignmentId === a.id))?.percent ?? null })),
+    writtenWork: writtenGradesOf(structure.assignments, facts.written).map((a) => ({ slug: a.slug, title: a.title, percent: a.percent })),
     lessons: outline.steps.filter((s) => s.kind === "lesson").map((s) => ({ slug: s.slug, title: s.title, complete: s.status === "complete" })),
     lessonQuizzes: structure.quizzes
       .filter((q) => q.kind === "lesson")

@@ -93,7 +93,7 @@ function statement(userId: string, courseId: string) {
       FROM "DueDateExtension" x LEFT JOIN "Enrollment" e ON e."userId" = x."userId" AND e."activeCourseId" = ${courseId} LEFT JOIN "Section" sec ON sec."id" = e."sectionId"
       WHERE x."userId" = ${userId} AND x."quizId" IN (${quizzes})
     UNION ALL
-    SELECT 'try', sub."assignmentId", sub."status", ${S}, ${num(Prisma.sql`g."percent"`)}, ${num(Prisma.sql`sub."tryNumber"`)}, ${B}, ${B}, ${B}, g."releasedAt", ${D}, ${D}
+    SELECT 'try', sub."assignmentId", sub."status", ${S}, ${num(Prisma.sql`CASE WHEN g."releasedAt" IS NOT NULL THEN g."percent" END`)}, ${num(Prisma.sql`sub."tryNumber"`)}, ${B}, ${B}, ${B}, g."releasedAt", ${D}, ${D}
       FROM "AssignmentSubmission" sub LEFT JOIN "AssignmentGrade" g ON g."submissionId" = sub."id"
       WHERE sub."userId" = ${userId} AND sub."pastRun" = ${CURRENT_RUN} AND sub."assignmentId" IN (SELECT "id" FROM "Assignment" WHERE "courseId" = ${courseId})
     UNION ALL
@@ -170,8 +170,8 @@ export async function readOwnRecord(client: Tx, courseId: string, userId: string
       case "try": {
         const tryRow = { assignmentId: String(row.s1), tryNumber: rawNumber(row.n2)!, percent: rawNumber(row.n1), releasedAt: rawDate(row.d1) };
         record.tries.push({ assignmentId: tryRow.assignmentId, tryNumber: tryRow.tryNumber, status: String(row.s2) });
-        // Graded tries are facts (the same rows loadStudentFacts reads); the rest only show where the student stands.
-        if (tryRow.percent !== null) record.facts.written.push(tryRow);
+        // Released grades are facts (the same rows loadStudentFacts reads): a held grade's percent is not even read.
+        if (tryRow.percent !== null && tryRow.releasedAt !== null) record.facts.written.push(tryRow);
         break;
       }
       case "adue": {

@@ -8,7 +8,7 @@ import { afterResponse, afterResponseSettled } from "@/lib/http/after-response";
 import { db, type Tx } from "@/lib/db";
 import { bestAttempts } from "@/lib/course/rules";
 import { gradedOf, type StudentFacts } from "@/lib/course/facts";
-import { releasedGradeOf } from "@/lib/assignments/rubric";
+import { writtenGradesOf } from "@/lib/assignments/rubric";
 import type { CourseStructure } from "@/lib/course/structure";
 import { SCOPE } from "./claims";
 import { MAX_SCORE_TRIES, nextScoredAt, outcomeOf, owedScores, scoreChanged, scoreRetryDelayMs, scoresUrl, type PostOutcome } from "./grades";
@@ -37,7 +37,7 @@ export async function queueScores(tx: Tx, structure: CourseStructure, students: 
     const mine = facts.get(student.id);
     if (!mine) continue;
     // Written work counts only once released: the same rule readiness, the gradebook and the export read.
-    const written = structure.assignments.map((a) => ({ slug: a.slug, percent: releasedGradeOf(mine.written.filter((w) => w.assignmentId === a.id))?.percent ?? null }));
+    const written = writtenGradesOf(structure.assignments, mine.written).map((a) => ({ slug: a.slug, percent: a.percent }));
     const owed = owedScores(structure.quizzes, bestAttempts(gradedOf(mine)), mine.readyAt, written);
     for (const identity of identities.filter((i) => i.userId === student.id)) {
       for (const context of contexts.filter((c) => c.sectionId === student.sectionId && c.platformId === identity.platformId)) {

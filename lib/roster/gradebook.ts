@@ -7,7 +7,7 @@ import { getCourse } from "@/lib/progress";
 import { DomainError } from "@/lib/boundary/errors";
 import { chooseSections } from "@/lib/sections/scope";
 import { CURRENT_RUN } from "@/lib/progress/runs";
-import { releasedGradeOf } from "@/lib/assignments/rubric";
+import { writtenGradesOf } from "@/lib/assignments/rubric";
 
 const BATCH = 1000;
 
@@ -63,7 +63,7 @@ export async function* gradebookCsv(viewer: CurrentUser, section?: string): Asyn
         summary?.progressPercent ?? 0,
         ...lessonQuizzes.map((q) => best.get(q.id) ?? ""),
         final ? (best.get(final.id) ?? "") : "",
-        ...assignments.map((a) => releasedGradeOf(written.filter((w) => w.assignmentId === a.id))?.percent ?? ""),
+        ...writtenGradesOf(assignments, written).map((a) => a.percent ?? ""),
         summary?.readyAt ? "Internship ready" : "Not yet",
         summary?.readyAt ? summary.readyAt.toISOString().slice(0, 10) : "",
         cert?.code ?? "",

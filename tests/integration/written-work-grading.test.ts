@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { AccessDeniedError } from "@/lib/auth/assert";
 import { db } from "@/lib/db";
-import { criterionDistribution, getSubmissionForGrading, gradingQueue, releaseGrades, saveGrade } from "@/lib/assignments/grading";
+import { criterionDistribution, getSubmissionForGrading, gradingQueue, releaseGrades, saveGrade, studentWrittenWork } from "@/lib/assignments/grading";
 import { parseRubric, type Rubric } from "@/lib/assignments/rubric";
 import { getSectionAssignments, setSectionAssignment } from "@/lib/assignments/settings";
 import { getOwnAssignment, getOwnAssignmentList, resubmission, saveDraft, startNewVersion, submitDraft } from "@/lib/assignments/student";
@@ -51,7 +51,7 @@ async function submitted(student: CurrentUser, slug = LETTER, text = words(250))
   const open = await db.assignmentSubmission.count({ where: { userId: student.id, assignmentId: assignments[slug].id } });
   if (open > 0 && !(await startNewVersion(student, slug)).ok) throw new Error("no new version");
   if (!(await saveDraft(student, slug, { text, version: 1 })).ok) throw new Error("save failed");
-  const done = await submitDraft(student, slug, 1);
+  const done = await submitDraft(student, slug, { tryNumber: open + 1, version: 1 });
   if (!done.ok) throw new Error(done.message);
   return latestId(student, slug);
 }
@@ -167,7 +167,7 @@ describe("saving a grade", () => {
     // The earlier try stays gradable, and lists the later one once it is submitted.
     expect((await getSubmissionForGrading(teacherA, first))!.otherTries).toEqual([]);
     await saveDraft(s, LETTER, { text: words(240), version: 1 });
-    await submitDraft(s, LETTER, 1);
+    await submitDraft(s, LETTER, { tryNumber: 2, version: 1 });
     expect((await getSubmissionForGrading(teacherA, first))!.otherTries).toEqual([{ id: draft, tryNumber: 2 }]);
   });
 });
@@ -255,6 +255,38 @@ describe("held until released", () => {
     expect(await startNewVersion(s, LETTER)).toMatchObject({ ok: false, status: 409 });
     expect(await db.assignmentSubmission.count({ where: { userId: s.id } })).toBe(1);
   });
+
+  it("a grader releases the grade they saw: one changed since by another grader stays held (409)", async () => {
+    const s = await writer(codes.a);
+    const id = await submitted(s);
+    expect(await grade(teacherA, id, 0, picks(LETTER, 1))).toMatchObject({ ok: true, version: 1 });
+    expect(await grade(teacherA2, id, 1, picks(LETTER, 3))).toMatchObject({ ok: true, version: 2 });
+    expect(await releaseGrades(teacherA, { submissionId: id, version: 1 })).toMatchObject({ ok: false, status: 409 });
+    expect((await db.assignmentGrade.findUniqueOrThrow({ where: { submissionId: id }, select: { releasedAt: true } })).releasedAt).toBeNull();
+    expect(await releaseGrades(teacherA, { submissionId: id, version: 2 })).toEqual({ ok: true, released: 1 });
+  });
+
+  it("releasing a section's grades takes each student's latest try only, as the queue shows it", async () => {
+    const s = await writer(codes.a);
+    const first = await submitted(s);
+    await grade(teacherA, first, 0, picks(LETTER, 0));
+    const second = await submitted(s); // a second version, waiting for its grade
+    expect(second).not.toBe(first);
+    await releaseGrades(teacherA, { sectionId: sections.a, assignmentId: assignments[LETTER].id });
+    expect((await db.assignmentGrade.findUniqueOrThrow({ where: { submissionId: first }, select: { releasedAt: true } })).releasedAt).toBeNull();
+    expect((await getOwnAssignment(s, LETTER))!.tries.every((t) => t.grade === null)).toBe(true);
+  });
+
+  it("a version opened before the grade was released cannot be handed in after it", async () => {
+    const s = await writer(codes.a);
+    const id = await submitted(s);
+    await grade(teacherA, id, 0, picks(LETTER, 2));
+    expect(await startNewVersion(s, LETTER)).toEqual({ ok: true, tryNumber: 2 });
+    await saveDraft(s, LETTER, { text: words(260, "revised"), version: 1 });
+    await releaseGrades(teacherA, { submissionId: id });
+    expect(await submitDraft(s, LETTER, { tryNumber: 2, version: 1 })).toMatchObject({ ok: false, status: 409, message: expect.stringContaining("released") });
+    expect((await db.assignmentSubmission.findFirstOrThrow({ where: { userId: s.id, tryNumber: 2 }, select: { status: true } })).status).toBe("draft");
+  });
 });
 
 describe("anonymous grading", () => {
@@ -282,6 +314,11 @@ describe("anonymous grading", () => {
     const all = await gradingQueue(coordinator, (await chooseSections(coordinator, undefined))!, null);
     expect(all.find((r) => r.id === namedId)).toMatchObject({ who: named.name, anonymous: false });
 
+    // The student's own page in the instructor's view lists the try without the link that would pair it with the pseudonym.
+    expect(await studentWrittenWork(teacherB, s.id)).toEqual([expect.objectContaining({ id: null, tryNumber: 1, state: expect.stringContaining("anonymously") })]);
+    expect(await studentWrittenWork(teacherA, s.id)).toEqual([]); // another section's instructor
+    expect(await studentWrittenWork(teacherA, named.id)).toEqual([expect.objectContaining({ id: namedId, state: "not graded" })]);
+
     // Grading keeps the name hidden; the 409 names the grader, never the student.
     expect((await grade(teacherB, id, 0, picks(LETTER, 0))).ok).toBe(true);
     expect((await getSubmissionForGrading(teacherB, id))!.studentId).toBeNull();
@@ -289,6 +326,7 @@ describe("anonymous grading", () => {
 
     await releaseGrades(teacherB, { submissionId: id });
     expect(await getSubmissionForGrading(teacherB, id)).toMatchObject({ studentId: s.id, who: s.name, anonymous: false });
+    expect(await studentWrittenWork(teacherB, s.id)).toEqual([expect.objectContaining({ id, state: expect.stringMatching(/^released: /) })]);
     const queue = await gradingQueue(teacherB, (await chooseSections(teacherB, sections.b))!, assignments[LETTER].id);
     expect(queue.find((r) => r.id === id)).toMatchObject({ who: s.name, anonymous: false, state: "released" });
     await setSectionAssignment(teacherB, { sectionId: sections.b, assignmentId: assignments[LETTER].id, dueOn: null, anonymous: false });
@@ -373,7 +411,7 @@ describe("the queue and the distribution", () => {
     await startNewVersion(q1, LETTER);
     expect(mine(await queue()).map((r) => r.id)).toEqual([ids[1], ids[2], ids[0]]);
     await saveDraft(q1, LETTER, { text: words(300), version: 1 });
-    expect((await submitDraft(q1, LETTER, 1)).ok).toBe(true);
+    expect((await submitDraft(q1, LETTER, { tryNumber: 2, version: 1 })).ok).toBe(true);
     const retry = await latestId(q1, LETTER);
     const rows = mine(await queue());
     expect(rows.map((r) => [r.id, r.tryNumber, r.state])).toEqual([[ids[1], 1, "ungraded"], [ids[2], 1, "ungraded"], [retry, 2, "ungraded"]]);

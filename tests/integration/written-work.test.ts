@@ -66,7 +66,7 @@ const tries = (student: CurrentUser, assignmentId = letter.id) =>
 
 async function submitFirst(student: CurrentUser, slug = LETTER, text = words(250)) {
   expect(await saveDraft(student, slug, { text, version: 1 })).toMatchObject({ ok: true, version: 1 });
-  expect(await submitDraft(student, slug, 1)).toMatchObject({ ok: true, tryNumber: 1 });
+  expect(await submitDraft(student, slug, { tryNumber: 1, version: 1 })).toMatchObject({ ok: true, tryNumber: 1 });
 }
 
 beforeAll(async () => {
@@ -149,7 +149,7 @@ describe("drafts", () => {
     const undo = await editAssignment(letter.id, { retiredAt: new Date() });
     try {
       expect(await saveDraft(s, LETTER, { text: "x", version: 1 })).toMatchObject({ ok: false, status: 404 });
-      expect(await submitDraft(s, LETTER, 1)).toMatchObject({ ok: false, status: 404 });
+      expect(await submitDraft(s, LETTER, { tryNumber: 1, version: 1 })).toMatchObject({ ok: false, status: 404 });
       expect(await startNewVersion(s, LETTER)).toMatchObject({ ok: false, status: 404 });
       expect(await getOwnAssignment(s, LETTER)).toBeNull();
     } finally {
@@ -162,40 +162,40 @@ describe("drafts", () => {
 describe("submitting", () => {
   it("checks the word limits on the server, at the edges, and changes nothing when refused", async () => {
     const s = await writer();
-    expect(await submitDraft(s, LETTER, 1)).toMatchObject({ ok: false, status: 409 }); // nothing saved yet
+    expect(await submitDraft(s, LETTER, { tryNumber: 1, version: 1 })).toMatchObject({ ok: false, status: 409 }); // nothing saved yet
     await saveDraft(s, LETTER, { text: words(199), version: 1 });
-    expect(await submitDraft(s, LETTER, 1)).toEqual({ ok: false, status: 422, message: "Write at least 200 words: this has 199." });
+    expect(await submitDraft(s, LETTER, { tryNumber: 1, version: 1 })).toEqual({ ok: false, status: 422, message: "Write at least 200 words: this has 199." });
     await saveDraft(s, LETTER, { text: words(451), version: 2 });
-    expect(await submitDraft(s, LETTER, 2)).toEqual({ ok: false, status: 422, message: "Keep it to 450 words: this has 451. Cut 1." });
+    expect(await submitDraft(s, LETTER, { tryNumber: 1, version: 2 })).toEqual({ ok: false, status: 422, message: "Keep it to 450 words: this has 451. Cut 1." });
     // Markdown and punctuation are not words: 199 words dressed up are still too few.
     await saveDraft(s, LETTER, { text: `**${words(199)}** — !!! \n\n- * …`, version: 3 });
-    expect(await submitDraft(s, LETTER, 3)).toMatchObject({ ok: false, status: 422 });
+    expect(await submitDraft(s, LETTER, { tryNumber: 1, version: 3 })).toMatchObject({ ok: false, status: 422 });
     expect((await tries(s)).map((t) => [t.status, t.submittedAt, t.late])).toEqual([["draft", null, false]]);
     // Exactly at the limits is fine.
     await saveDraft(s, LETTER, { text: words(450), version: 4 });
-    expect(await submitDraft(s, LETTER, 4)).toEqual({ ok: true, tryNumber: 1, late: false });
+    expect(await submitDraft(s, LETTER, { tryNumber: 1, version: 4 })).toEqual({ ok: true, tryNumber: 1, late: false });
     const t = await writer();
     await saveDraft(t, LETTER, { text: words(200), version: 1 });
-    expect((await submitDraft(t, LETTER, 1)).ok).toBe(true);
+    expect((await submitDraft(t, LETTER, { tryNumber: 1, version: 1 })).ok).toBe(true);
   });
 
   it("submits only the version the student reviewed; a retry answers the same success and submits once", async () => {
     const s = await writer();
     await saveDraft(s, LETTER, { text: words(300), version: 3 });
-    for (const v of [2, 4]) expect(await submitDraft(s, LETTER, v)).toMatchObject({ ok: false, status: 409 });
+    for (const v of [2, 4]) expect(await submitDraft(s, LETTER, { tryNumber: 1, version: v })).toMatchObject({ ok: false, status: 409 });
     expect((await tries(s))[0].status).toBe("draft");
 
-    const results = await Promise.all([submitDraft(s, LETTER, 3), submitDraft(s, LETTER, 3), submitDraft(s, LETTER, 3)]);
+    const results = await Promise.all([submitDraft(s, LETTER, { tryNumber: 1, version: 3 }), submitDraft(s, LETTER, { tryNumber: 1, version: 3 }), submitDraft(s, LETTER, { tryNumber: 1, version: 3 })]);
     expect(results).toEqual(Array(3).fill({ ok: true, tryNumber: 1, late: false }));
     const [row] = await tries(s);
     expect(row.status).toBe("submitted");
     await new Promise((r) => setTimeout(r, 5));
-    expect(await submitDraft(s, LETTER, 3)).toEqual({ ok: true, tryNumber: 1, late: false });
+    expect(await submitDraft(s, LETTER, { tryNumber: 1, version: 3 })).toEqual({ ok: true, tryNumber: 1, late: false });
     const [again] = await tries(s);
     expect(again.submittedAt).toEqual(row.submittedAt);
     expect(await tries(s)).toHaveLength(1);
     // A submit naming another version is not a retry of this one.
-    expect(await submitDraft(s, LETTER, 2)).toMatchObject({ ok: false, status: 409 });
+    expect(await submitDraft(s, LETTER, { tryNumber: 1, version: 2 })).toMatchObject({ ok: false, status: 409 });
   });
 
   it("a save after submitting answers 409 and leaves the submitted text alone", async () => {
@@ -224,7 +224,7 @@ describe("late marking, in the section's zone, with a controlled clock", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const at = async (s: CurrentUser, when: Date) => {
       vi.setSystemTime(when);
-      return submitDraft(s, LETTER, 1);
+      return submitDraft(s, LETTER, { tryNumber: 1, version: 1 });
     };
     expect(await at(early, new Date(dueAt.getTime() - 60_000))).toEqual({ ok: true, tryNumber: 1, late: false });
     expect(await at(edge, dueAt)).toEqual({ ok: true, tryNumber: 1, late: false });
@@ -242,7 +242,7 @@ describe("late marking, in the section's zone, with a controlled clock", () => {
     expect(await row(late)).toMatchObject({ late: true, dueAt, submittedAt: afterEnd });
     expect(await row(elsewhere)).toMatchObject({ late: false, dueAt: null });
     // The retry of a late submit, now, still says late; the student's page shows the due date.
-    expect(await submitDraft(late, LETTER, 1)).toEqual({ ok: true, tryNumber: 1, late: true });
+    expect(await submitDraft(late, LETTER, { tryNumber: 1, version: 1 })).toEqual({ ok: true, tryNumber: 1, late: true });
     expect((await getOwnAssignment(late, LETTER))!.due).toEqual({ dueAt, timeZone: ZONE });
     expect((await getOwnAssignment(late, LETTER))!.tries[0].late).toBe(true);
 
@@ -263,8 +263,8 @@ describe("resubmission", () => {
     expect(await startNewVersion(s, LETTER)).toEqual({ ok: true, tryNumber: 1 });
     expect(await tries(s)).toHaveLength(1);
     expect(resubmission((await getOwnAssignment(s, LETTER))!).canStartNew).toBe(false);
-    expect((await submitDraft(s, LETTER, 1)).ok).toBe(true);
-    expect(resubmission((await getOwnAssignment(s, LETTER))!)).toEqual({ used: 1, allowed: 2, canStartNew: true });
+    expect((await submitDraft(s, LETTER, { tryNumber: 1, version: 1 })).ok).toBe(true);
+    expect(resubmission((await getOwnAssignment(s, LETTER))!)).toEqual({ used: 1, allowed: 2, canStartNew: true, draftClosed: false });
 
     const results = await Promise.all([startNewVersion(s, LETTER), startNewVersion(s, LETTER), startNewVersion(s, LETTER)]);
     expect(results).toEqual(Array(3).fill({ ok: true, tryNumber: 2 }));
@@ -272,15 +272,16 @@ describe("resubmission", () => {
     expect(rows.map((t) => [t.tryNumber, t.status, t.draftVersion])).toEqual([[1, "submitted", 1], [2, "draft", 0]]);
     expect(rows[1].text).toBe(rows[0].text);
 
-    // A late retry of try 1's submit does not submit try 2.
-    expect(await submitDraft(s, LETTER, 1)).toMatchObject({ ok: false, status: 409 });
+    // A late retry of try 1's submit answers try 1's success and does not submit try 2.
+    expect(await submitDraft(s, LETTER, { tryNumber: 1, version: 1 })).toEqual({ ok: true, tryNumber: 1, late: false });
+    expect(await submitDraft(s, LETTER, { tryNumber: 1, version: 0 })).toMatchObject({ ok: false, status: 409 });
     expect((await tries(s))[1].status).toBe("draft");
     // Try 2 is revised and submitted; try 1 stays readable as it was.
     expect(await saveDraft(s, LETTER, { text: words(270, "second"), version: 1 })).toMatchObject({ ok: true });
-    expect(await submitDraft(s, LETTER, 1)).toEqual({ ok: true, tryNumber: 2, late: false });
+    expect(await submitDraft(s, LETTER, { tryNumber: 2, version: 1 })).toEqual({ ok: true, tryNumber: 2, late: false });
     const own = (await getOwnAssignment(s, LETTER))!;
     expect(own.tries.map((t) => [t.tryNumber, t.status, t.text.split(" ")[0]])).toEqual([[1, "submitted", "first0"], [2, "submitted", "second0"]]);
-    expect(resubmission(own)).toEqual({ used: 2, allowed: 2, canStartNew: false });
+    expect(resubmission(own)).toEqual({ used: 2, allowed: 2, canStartNew: false, draftClosed: false });
 
     // Both submissions used.
     expect(await startNewVersion(s, LETTER)).toEqual({ ok: false, status: 409, message: "You have used all 2 submissions for this assignment." });
@@ -315,7 +316,7 @@ describe("a student reaches only their own work", () => {
       expect(JSON.stringify(view)).not.toContain("adela0");
       expect(JSON.stringify(await getOwnAssignmentList(other))).not.toContain("draft saved");
       // Their own save, submit and new version work on their own rows only.
-      expect(await submitDraft(other, LETTER, 1)).toMatchObject({ ok: false, status: 409 });
+      expect(await submitDraft(other, LETTER, { tryNumber: 1, version: 1 })).toMatchObject({ ok: false, status: 409 });
       expect(await startNewVersion(other, LETTER)).toMatchObject({ ok: false, status: 409 });
       await submitFirst(other, LETTER, words(220, "other"));
     }
@@ -327,7 +328,7 @@ describe("a student reaches only their own work", () => {
     const s = await writer();
     for (const staff of [teacher, coordinator]) {
       await expect(saveDraft(staff, LETTER, { text: "x", version: 1 })).rejects.toBeInstanceOf(AccessDeniedError);
-      await expect(submitDraft(staff, LETTER, 1)).rejects.toBeInstanceOf(AccessDeniedError);
+      await expect(submitDraft(staff, LETTER, { tryNumber: 1, version: 1 })).rejects.toBeInstanceOf(AccessDeniedError);
       await expect(startNewVersion(staff, LETTER)).rejects.toBeInstanceOf(AccessDeniedError);
       await expect(getOwnAssignment(staff, LETTER)).rejects.toBeInstanceOf(AccessDeniedError);
     }

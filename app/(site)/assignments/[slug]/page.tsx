@@ -8,6 +8,7 @@ import { renderMarkdown } from "@/lib/content/markdown";
 import { assignmentParamsSchema } from "@/lib/assignments/schemas";
 import { getOwnAssignment, resubmission } from "@/lib/assignments/student";
 import { countWords } from "@/lib/assignments/words";
+import { problemMessage } from "@/lib/assignments/problems";
 import { formatForPerson } from "@/lib/sections/dates";
 import { saveDraftAction, startNewVersionAction } from "./actions";
 
@@ -47,7 +48,11 @@ export default async function AssignmentPage({ params, searchParams }: Props) {
           Submitted. Your instructor grades it with the rubric below; you will see the grade here once it is released.
         </p>
       )}
-      {refused && <p className="alert alert--error">{refused === "409" ? "That could not be done: reload the page to see where your work stands." : "That could not be done."}</p>}
+      {refused && (
+        <p className="alert alert--error" role="alert">
+          {problemMessage(refused)}
+        </p>
+      )}
       <section aria-labelledby="task-heading">
         <h2 id="task-heading">The task</h2>
         <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(assignment.prompt, `${assignment.contentHash}:prompt`) }} />
@@ -60,6 +65,14 @@ export default async function AssignmentPage({ params, searchParams }: Props) {
           <p>
             Complete <Link href={`/lessons/${assignment.afterLesson.slug}`}>{assignment.afterLesson.title}</Link> first: this assignment draws on it.
           </p>
+        </section>
+      ) : draft && policy.draftClosed ? (
+        <section className="card" aria-labelledby="closed-heading">
+          <h2 id="closed-heading">Version {draft.tryNumber} cannot be handed in</h2>
+          <p>Your instructor released the grade for an earlier version, and a released grade is final. Your draft is kept below.</p>
+          <div className="submission-text" role="region" aria-label={`Your draft of version ${draft.tryNumber}`} tabIndex={0}>
+            {draft.text}
+          </div>
         </section>
       ) : draft ? (
         <section className="card" aria-labelledby="editor-heading">

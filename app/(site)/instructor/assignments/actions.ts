@@ -7,6 +7,9 @@ import { releaseGrades, saveGrade } from "@/lib/assignments/grading";
 import { gradeFields, gradeSchema, releaseSchema } from "@/lib/assignments/schemas";
 
 const QUEUE = "/instructor/assignments";
+/** Where a release returns: the grading view it came from, or the queue of that section and assignment (built here, not taken from the client). */
+const backTo = (input: { submissionId: string } | { sectionId: string; assignmentId: string }) =>
+  "submissionId" in input ? `${QUEUE}/${input.submissionId}` : `${QUEUE}?section=${encodeURIComponent(input.sectionId)}&assignment=${encodeURIComponent(input.assignmentId)}`;
 const viewOf = (form: FormData) => `${QUEUE}/${encodeURIComponent(String(form.get("submissionId") ?? ""))}`;
 
 /** Saves a rubric grade; a conflict keeps the grader's picks on the form (it is controlled). */
@@ -26,16 +29,14 @@ export const releaseGradesAction = postAction(
     access: "staff",
     returnTo: QUEUE,
     schema: releaseSchema,
-    fields: (form) => (form.get("submissionId") ? { submissionId: form.get("submissionId") } : { sectionId: form.get("sectionId"), assignmentId: form.get("assignmentId") }),
+    fields: (form) => (form.get("submissionId") ? { submissionId: form.get("submissionId"), version: form.get("version") } : { sectionId: form.get("sectionId"), assignmentId: form.get("assignmentId") }),
     invalid: QUEUE,
-    onFailure: (failure) => `${QUEUE}?refused=${failure.status}`,
+    onFailure: (failure, input) => `${backTo(input)}${"submissionId" in input ? "?" : "&"}refused=${failure.status}`,
   },
-  async ({ user, input, form }) => {
+  async ({ user, input }) => {
     const result = await releaseGrades(user, input);
     if (!result.ok) throw new DomainError(result.status, result.message);
     revalidatePath(QUEUE);
-    const back = String(form.get("back") ?? "");
-    // Only a path on this page's own tree: the field is whatever the client sent.
-    redirect(back.startsWith(`${QUEUE}?`) || back.startsWith(`${QUEUE}/`) ? `${back}${back.includes("?") ? "&" : "?"}released=${result.released}` : `${QUEUE}?released=${result.released}`);
+    redirect(`${backTo(input)}${"submissionId" in input ? "?" : "&"}released=${result.released}`);
   },
 );

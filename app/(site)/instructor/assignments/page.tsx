@@ -25,7 +25,6 @@ export default async function GradingQueuePage({ searchParams }: Props) {
   const assignments = await listAssignments();
   const picked = typeof assignment === "string" ? assignments.find((a) => a.id === assignment) ?? null : null;
   const [queue, distribution] = await Promise.all([gradingQueue(viewer, chosen, picked?.id ?? null), picked ? criterionDistribution(viewer, chosen, picked.id) : null]);
-  const here = `/instructor/assignments?section=${encodeURIComponent(chosen.chosen)}${picked ? `&assignment=${encodeURIComponent(picked.id)}` : ""}`;
   const held = queue.filter((q) => q.state === "held").length;
   return (
     <div>
@@ -50,7 +49,7 @@ export default async function GradingQueuePage({ searchParams }: Props) {
         </button>
       </form>
       {released && <p className="alert alert--success" role="status">Released {released} {released === "1" ? "grade" : "grades"}.</p>}
-      {refused && <p className="alert alert--error" role="alert">That could not be released: reload and try again.</p>}
+      {refused && <p className="alert alert--error" role="alert">Not every grade could be released: reload the queue and try again.</p>}
       <p>
         Each student’s latest submitted version, ungraded first and then oldest first. Grades stay with you until you release them: per student from the
         grading view, or all at once for one section and assignment.
@@ -81,7 +80,7 @@ export default async function GradingQueuePage({ searchParams }: Props) {
               <td>{row.assignmentTitle}</td>
               <td>{row.section ?? "none"}</td>
               <td>
-                {formatForPerson(row.submittedAt, "UTC", viewer.timeZone)}
+                {formatForPerson(row.submittedAt, row.timeZone, viewer.timeZone)}
                 {row.late && <strong className="due due--overdue"> late</strong>}
               </td>
               <td>
@@ -96,7 +95,6 @@ export default async function GradingQueuePage({ searchParams }: Props) {
         <form action={releaseGradesAction} className="actions">
           <input type="hidden" name="sectionId" value={chosen.chosen} />
           <input type="hidden" name="assignmentId" value={picked.id} />
-          <input type="hidden" name="back" value={here} />
           <button type="submit" className="button">
             Release all {held} held {held === 1 ? "grade" : "grades"} for this section
           </button>
@@ -106,9 +104,11 @@ export default async function GradingQueuePage({ searchParams }: Props) {
         <section aria-labelledby="distribution-heading">
           <h2 id="distribution-heading">How the class did on each criterion</h2>
           <p>
-            {distribution.graded} graded {distribution.graded === 1 ? "submission" : "submissions"} (each student’s latest graded version, held or released).
+            {distribution.graded === 0
+              ? "Nothing graded yet: the chart and table of each criterion appear with the first grade."
+              : `${distribution.graded} graded ${distribution.graded === 1 ? "submission" : "submissions"} (each student’s latest graded version, held or released).`}
           </p>
-          {distribution.criteria.map(({ criterion, counts, meanPoints }) => (
+          {distribution.graded > 0 && distribution.criteria.map(({ criterion, counts, meanPoints }) => (
             <div key={criterion.id} className="card">
               <h3>{criterion.title}</h3>
               <BarChart

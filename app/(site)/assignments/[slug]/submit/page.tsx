@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { assignmentParamsSchema } from "@/lib/assignments/schemas";
 import { getOwnAssignment } from "@/lib/assignments/student";
 import { countWords, wordLimitProblem } from "@/lib/assignments/words";
+import { problemMessage } from "@/lib/assignments/problems";
 import { formatForPerson } from "@/lib/sections/dates";
 import { submitDraftAction } from "../actions";
 
@@ -12,10 +13,6 @@ export const metadata: Metadata = { title: "Submit your assignment" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ refused?: string }> };
 
-const REFUSED: Record<string, string> = {
-  "409": "Your draft changed after you opened this page, perhaps in another window. Read it again below before submitting.",
-  "422": "It is not within the word limits yet.",
-};
 
 /** The review step: the student reads exactly what will be submitted, then confirms. */
 export default async function ReviewPage({ params, searchParams }: Props) {
@@ -37,7 +34,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         <Link href={`/assignments/${slug}#editor`}>Back to editing</Link>
       </p>
       <h1>Submit “{view.assignment.title}”?</h1>
-      {refused && <p className="alert alert--error" role="alert">{REFUSED[refused] ?? "That could not be submitted. Try again."}</p>}
+      {refused && (
+        <p className="alert alert--error" role="alert">
+          {problemMessage(refused)}
+        </p>
+      )}
       <p>
         {words} words. Once submitted, this version goes to your instructor and cannot be changed
         {view.assignment.maxSubmissions > 1 ? `; you may submit up to ${view.assignment.maxSubmissions} versions in all.` : "."}
@@ -58,6 +59,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       ) : (
         <form action={submitDraftAction} className="actions">
           <input type="hidden" name="slug" value={slug} />
+          <input type="hidden" name="tryNumber" value={draft.tryNumber} />
           <input type="hidden" name="version" value={draft.draftVersion} />
           <button type="submit" className="button">
             Submit for grading

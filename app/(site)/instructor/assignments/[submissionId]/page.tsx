@@ -4,21 +4,22 @@ import { notFound } from "next/navigation";
 import { GradingForm } from "@/components/assignments/grading-form";
 import { requireStaff } from "@/lib/auth/session";
 import { getSubmissionForGrading } from "@/lib/assignments/grading";
+import { rowId } from "@/lib/assignments/schemas";
 import { countWords } from "@/lib/assignments/words";
 import { formatForPerson } from "@/lib/sections/dates";
 import { releaseGradesAction, saveGradeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Grade a submission" };
 
-type Props = { params: Promise<{ submissionId: string }>; searchParams: Promise<{ released?: string }> };
+type Props = { params: Promise<{ submissionId: string }>; searchParams: Promise<{ released?: string; refused?: string }> };
 
 /** The submission beside its rubric: read on the left, grade on the right. */
 export default async function GradingPage({ params, searchParams }: Props) {
   const { submissionId } = await params;
-  const viewer = await requireStaff(`/instructor/assignments/${submissionId}`);
-  const view = await getSubmissionForGrading(viewer, submissionId);
+  const viewer = await requireStaff(`/instructor/assignments/${encodeURIComponent(submissionId)}`);
+  const view = rowId.safeParse(submissionId).success ? await getSubmissionForGrading(viewer, submissionId) : null;
   if (!view) notFound();
-  const { released } = await searchParams;
+  const { released, refused } = await searchParams;
   const zone = view.section?.timeZone ?? "UTC";
   const words = countWords(view.text);
   return (
@@ -45,6 +46,11 @@ export default async function GradingPage({ params, searchParams }: Props) {
         )}
       </p>
       {released && <p className="alert alert--success" role="status">Released: the student sees this grade now.</p>}
+      {refused && (
+        <p className="alert alert--error" role="alert">
+          {refused === "409" ? "Not released: the grade was changed after you opened this page. Look at it again below, then release it." : "That could not be released."}
+        </p>
+      )}
       <div className="grading">
         <section aria-labelledby="submission-heading" className="grading__text">
           <h2 id="submission-heading">Submission</h2>
@@ -74,7 +80,7 @@ export default async function GradingPage({ params, searchParams }: Props) {
           {view.grade && !view.grade.releasedAt && (
             <form action={releaseGradesAction} className="actions">
               <input type="hidden" name="submissionId" value={view.id} />
-              <input type="hidden" name="back" value={`/instructor/assignments/${view.id}`} />
+              <input type="hidden" name="version" value={view.grade.version} />
               <button type="submit" className="button button--quiet">
                 Release this grade to the student
               </button>

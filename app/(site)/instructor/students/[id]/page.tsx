@@ -9,6 +9,7 @@ import { getPastRuns } from "@/lib/progress/past-runs";
 import { requireStaff } from "@/lib/auth/session";
 import { MoveStudentForm } from "@/components/instructor/move-student-form";
 import { getStudentDetail } from "@/lib/roster/student-detail";
+import { studentWrittenWork } from "@/lib/assignments/grading";
 import { sectionsInScope } from "@/lib/sections/scope";
 import { ExtensionForm } from "@/components/instructor/extension-form";
 import { formatInZone } from "@/lib/sections/dates";
@@ -37,7 +38,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const zone = movable.find((s) => s.id === current?.id)?.timeZone ?? "UTC";
   // Earlier terms, only for a student who started the course again.
   const pastRuns = sections.some((s) => s.pastRun > 0) ? await getPastRuns(viewer, student.id) : null;
-  const lmsScores = await scoreSyncOf(viewer, student.id);
+  const [lmsScores, written] = await Promise.all([scoreSyncOf(viewer, student.id), studentWrittenWork(viewer, student.id)]);
   return (
     <div className="student-detail">
       <p className="breadcrumb">
@@ -118,6 +119,22 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
               </li>
             ))}
           </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="written-heading">
+        <h2 id="written-heading">Written work ({written.length})</h2>
+        {written.length === 0 ? (
+          <p>Nothing submitted yet.</p>
+        ) : (
+          <ul>
+            {written.map((w) => (
+              <li key={`${w.title}-${w.tryNumber}`} data-testid="written-work">
+                {w.id ? <Link href={`/instructor/assignments/${w.id}`}>{w.title}, version {w.tryNumber}</Link> : `${w.title}, version ${w.tryNumber}`}: {w.state}
+                {w.late ? " · late" : ""}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 
