@@ -15,9 +15,15 @@ import { enrollNewStudent, openSignupSection } from "@/lib/sections/enrollment";
 import { endOfDayIn, startOfDayIn } from "@/lib/sections/terms";
 import { createUser } from "@/lib/users";
 
-export const DEMO_USERS: { name: string; email: string; password: string; role: Role }[] = [
+/** The demo's second section (issue 14): its own instructor and student, so "who sees whom" can be tried at once. */
+export const DEMO_SECTION_NAME = "Evening section (demo)";
+
+/** `evening`: teaches or is enrolled in the demo's second section; everyone else uses the open one. */
+export const DEMO_USERS: { name: string; email: string; password: string; role: Role; evening?: true }[] = [
   { name: "Dana Instructor", email: "instructor@casebook.test", password: "casebook-instructor", role: "instructor" },
   { name: "Sam Student", email: "student@casebook.test", password: "casebook-student", role: "student" },
+  { name: "Robin Instructor", email: "instructor2@casebook.test", password: "casebook-instructor-2", role: "instructor", evening: true },
+  { name: "Alex Student", email: "student2@casebook.test", password: "casebook-student-2", role: "student", evening: true },
   { name: "Casey Coordinator", email: "coordinator@casebook.test", password: "casebook-coordinator", role: "coordinator" },
 ];
 
@@ -36,15 +42,43 @@ async function seedCourse(client: Tx) {
   return course.id;
 }
 
-/** Creates the demo accounts once; never resets a password someone changed. */
+/** Creates the demo accounts and the demo's second section once; never resets a password someone changed. */
 export async function seedDemoUsers() {
-  for (const user of DEMO_USERS) {
+  const evening = await seedDemoSection();
+  for (const { evening: inEvening, ...user } of DEMO_USERS) {
     const exists = await db.user.findUnique({ where: { email: user.email }, select: { id: true } });
     if (exists) continue;
-    // The one account path, so the demo student joins the open section and has a roster row.
-    const created = await createUser(user);
-    if (user.role === "instructor") await teachOpenSection(created.id);
+    // The one account path, so a demo student joins their section and has a roster row.
+    const created = await createUser(user, inEvening && user.role === "student" ? evening.joinCode : undefined);
+    if (user.role !== "instructor") continue;
+    if (inEvening) await db.sectionInstructor.upsert({ where: { sectionId_userId: { sectionId: evening.id, userId: created.id } }, create: { sectionId: evening.id, userId: created.id }, update: {}, select: { userId: true } });
+    else await teachOpenSection(created.id);
   }
+}
+
+/** The demo's second section, this term in Chicago's zone; made once, found by name after. */
+async function seedDemoSection() {
+  const course = await db.course.findUniqueOrThrow({ where: { slug: COURSE_SLUG }, select: { id: true } });
+  const found = await db.section.findFirst({ where: { courseId: course.id, name: DEMO_SECTION_NAME }, select: { id: true, joinCode: true } });
+  if (found) return found;
+  const zone = "America/Chicago";
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return retryOnConflict(() =>
+    db.section.create({
+      data: { courseId: course.id, name: DEMO_SECTION_NAME, termStart: startOfDayIn(day(-14), zone), termEnd: endOfDayIn(day(120), zone), timeZone: zone, joinCode: newJoinCode() },
+      select: { id: true, joinCode: true },
+    }),
+  );
+}
+
+/** The sections and their instructors, as `npm start` prints them beside the demo logins. */
+export async function demoSectionsSummary(): Promise<string[]> {
+  const sections = await db.section.findMany({
+    where: { instructors: { some: { user: { email: { in: DEMO_USERS.map((u) => u.email) } } } } },
+    orderBy: { createdAt: "asc" },
+    select: { name: true, joinCode: true, instructors: { select: { user: { select: { email: true } } } } },
+  });
+  return sections.map((s) => `${s.name}: code ${s.joinCode}, taught by ${s.instructors.map((i) => i.user.email).join(", ")}`);
 }
 
 /** Makes an instructor teach the open sign-up section (the demo instructor; test instructors). */

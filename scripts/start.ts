@@ -21,14 +21,17 @@ async function main() {
 
   const { migrateDatabase } = await import("../lib/db/migrate");
   migrateDatabase();
-  const { seed, DEMO_USERS } = await import("../lib/seed");
+  const { seed, DEMO_USERS, demoSectionsSummary } = await import("../lib/seed");
   await seed({ demo });
+  const sections = demo ? await demoSectionsSummary() : [];
 
   const server = spawn(process.execPath, [SERVER_ENTRY], { stdio: "inherit", env: process.env });
   console.log(`\nCasebook is starting on http://localhost:${env.PORT}`);
   if (demo) {
     console.log("Demo logins (turn off with CASEBOOK_DEMO=0):");
     for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(10)} ${user.email}  /  ${user.password}`);
+    console.log("Demo sections (each instructor sees only their own; the coordinator sees both):");
+    for (const line of sections) console.log(`  ${line}`);
   }
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

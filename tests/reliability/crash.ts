@@ -1,7 +1,9 @@
 // `npm run test:crash`: students submit the final while the server is killed with
 // SIGKILL mid-load. After a restart, every submission the server acknowledged must be
 // stored and graded exactly once with the score it reported, no attempt may be left
-// half-graded, and re-submitting the rest grades each once. Exits non-zero on any breach.
+// half-graded, and re-submitting the rest grades each once. Meanwhile each student autosaves
+// a written assignment's draft: every draft the server acknowledged must survive the kill
+// (issue 17). Exits non-zero on any breach.
 import { answerFor } from "../../bench/final-class";
 import { startApp } from "../../bench/support/servers";
 import { sleep } from "../../bench/support/stats";
@@ -9,6 +11,8 @@ import { post, prepareClass } from "./support";
 
 const STUDENTS = 120;
 const PORT = 3231;
+const ASSIGNMENT = "ethics-reflection";
+const draftText = (userIndex: number, version: number) => `Student ${userIndex}'s reflection, version ${version}. `.repeat(20);
 
 async function main() {
   const fixture = await prepareClass("data/crash.db", STUDENTS);
@@ -30,6 +34,15 @@ async function main() {
       attempts.push({ cookie, attemptId: attempt.id });
     }),
   );
+  // Everyone's first draft is saved before the storm; later versions go out during it.
+  const draftsAcknowledged = new Map<number, number>();
+  await Promise.all(
+    fixture.cookies.map(async (cookie, i) => {
+      const saved = await post(`${base}/api/assignments/${ASSIGNMENT}/draft`, cookie, { text: draftText(i, 1), version: 1 });
+      if (saved.status !== 200) throw new Error(`draft save failed: ${saved.status} ${saved.text}`);
+      draftsAcknowledged.set(i, 1);
+    }),
+  );
 
   // The storm: submits spread over ~2 s; the server dies 0.8 s in.
   const acknowledged = new Map<string, { percent: number; score: number }>();
@@ -44,9 +57,21 @@ async function main() {
       // Connection dropped by the kill: not acknowledged, so nothing is promised.
     }
   });
+  // Autosaves during the storm: the highest version each student was told was saved.
+  const drafts = fixture.cookies.map(async (cookie, i) => {
+    for (let version = 2; version <= 6; version++) {
+      await sleep((i / fixture.cookies.length) * 1000 + version * 120);
+      try {
+        const saved = await post(`${base}/api/assignments/${ASSIGNMENT}/draft`, cookie, { text: draftText(i, version), version });
+        if (saved.status === 200) draftsAcknowledged.set(i, version);
+      } catch {
+        return; // the server is gone: nothing more is promised
+      }
+    }
+  });
   await sleep(800);
   app.kill!();
-  await Promise.all(storm);
+  await Promise.all([...storm, ...drafts]);
   console.log(`killed mid-storm: ${acknowledged.size} of ${attempts.length} submissions acknowledged before the kill (${refused} refused)`);
 
   const restarted = await startApp(PORT, env);
@@ -76,6 +101,18 @@ async function main() {
     const perStudent = await db.quizAttempt.groupBy({ by: ["userId"], where: { quizId: fixture.finalId, userId: { in: fixture.userIds } }, _count: { _all: true } });
     if (graded !== attempts.length) problems.push(`${graded} of ${attempts.length} attempts graded after the retry`);
     if (perStudent.some((p) => p._count._all !== 1)) problems.push("a student has more than one final attempt");
+    // Every acknowledged draft is there, at that version or a later one, with that version's words.
+    const assignment = await db.assignment.findFirstOrThrow({ where: { slug: ASSIGNMENT }, select: { id: true } });
+    const stored = new Map(
+      (await db.assignmentSubmission.findMany({ where: { assignmentId: assignment.id, userId: { in: fixture.userIds } }, select: { userId: true, draftVersion: true, text: true } })).map((d) => [d.userId, d]),
+    );
+    for (const [i, version] of draftsAcknowledged) {
+      const row = stored.get(fixture.userIds[i]);
+      if (!row || row.draftVersion < version) problems.push(`student ${i}: draft version ${version} acknowledged, ${row ? `version ${row.draftVersion}` : "nothing"} stored`);
+      else if (row.text !== draftText(i, row.draftVersion)) problems.push(`student ${i}: the stored draft's words are not its version's`);
+    }
+    const later = [...draftsAcknowledged.values()].filter((v) => v > 1).length;
+    console.log(`drafts: ${draftsAcknowledged.size} acknowledged (${later} with a version saved during the storm), ${stored.size} stored, each at its acknowledged version or later`);
     console.log(`after restart: ${graded} of ${attempts.length} graded, ${acknowledged.size} acknowledged and intact, ${problems.length} problems`);
   } finally {
     await restarted.stop();
