@@ -137,6 +137,15 @@ function allocate(available: Map<string, Map<string, number>>, rowQuota: Map<str
  */
 export function drawQuestions(bank: BankQuestion[], count: number | null, random: Random = cryptoRandom, shown: ReadonlySet<string> = new Set()): BankQuestion[] {
   if (!count || count >= bank.length) return shuffle(bank, random);
+  // The objectives' shares are dealt in a random order, and a few orders leave no way to also
+  // meet the type mix; another deal almost always does. A retake that must cost the mix to
+  // avoid repeats keeps the last try.
+  let draw = drawOnce(bank, count, random, shown);
+  for (let again = 0; again < 12 && !draw.mixKept; again++) draw = drawOnce(bank, count, random, shown);
+  return draw.drawn;
+}
+
+function drawOnce(bank: BankQuestion[], count: number, random: Random, shown: ReadonlySet<string>): { drawn: BankQuestion[]; mixKept: boolean } {
   const typeLeft = typeQuotas(bank, count);
   const objectiveLeft = objectiveQuotas(bank, count, random, shown);
   const drawn: BankQuestion[] = [];
@@ -169,7 +178,7 @@ export function drawQuestions(bank: BankQuestion[], count: number | null, random
       }
     }
   }
-  return shuffle(drawn, random);
+  return { drawn: shuffle(drawn, random), mixKept: [...typeLeft.values()].every((left) => left === 0) };
 }
 
 /**
