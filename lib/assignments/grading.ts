@@ -217,8 +217,7 @@ export async function releaseGrades(viewer: CurrentUser, which: { submissionId: 
     db.$transaction(async (tx) => {
       // Each at the version read above: a grade changed in between is left held, not released unseen.
       const releasedAt = new Date();
-      let count = 0;
-      for (const t of targets) count += (await tx.assignmentGrade.updateMany({ where: { submissionId: t.submissionId, version: t.version, releasedAt: null }, data: { releasedAt } })).count;
+      const { count } = await tx.assignmentGrade.updateMany({ where: { releasedAt: null, OR: targets.map((t) => ({ submissionId: t.submissionId, version: t.version })) }, data: { releasedAt } });
       if (count > 0) {
         await recordAudit({ actorId: viewer.id, action: "assignment.grades.released", targetType: "assignmentSubmission", targetId: targets.length === 1 ? targets[0].submissionId : "many", detail: { submissions: targets.map((t) => t.submissionId) } }, tx);
         await recordStudentChanges(tx, [...new Set(targets.map((t) => t.userId))]);
