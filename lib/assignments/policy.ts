@@ -5,9 +5,12 @@ export type TryState = { tryNumber: number; status: string; released: boolean };
 
 export type NewVersion = { ok: true } | { ok: false; reason: "nothing-submitted" | "draft-open" | "all-used" | "released" };
 
+/** The student's latest try, or null before any. */
+export const latestOf = <T extends { tryNumber: number }>(tries: T[]): T | null => tries.reduce<T | null>((a, t) => (!a || t.tryNumber > a.tryNumber ? t : a), null);
+
 /** May the student open another version now? */
 export function mayStartNewVersion(tries: TryState[], maxSubmissions: number): NewVersion {
-  const latest = tries.reduce<TryState | null>((a, t) => (!a || t.tryNumber > a.tryNumber ? t : a), null);
+  const latest = latestOf(tries);
   if (!latest) return { ok: false, reason: "nothing-submitted" };
   if (latest.status === "draft") return { ok: false, reason: "draft-open" };
   if (latest.tryNumber >= maxSubmissions) return { ok: false, reason: "all-used" };

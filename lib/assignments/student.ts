@@ -17,7 +17,7 @@ import { countWords, wordLimitProblem } from "./words";
 import { parseRubric, writtenGradesOf } from "./rubric";
 import type { DraftInput } from "./schemas";
 import { ASSIGNMENT_PROBLEMS } from "./problems";
-import { mayHandIn, mayStartNewVersion } from "./policy";
+import { latestOf, mayHandIn, mayStartNewVersion } from "./policy";
 
 const NOT_FOUND = fail(404, ASSIGNMENT_PROBLEMS.notFound);
 const SUBMITTED = fail(409, ASSIGNMENT_PROBLEMS.submitted);
@@ -228,7 +228,7 @@ export async function startNewVersion(user: CurrentUser, slug: string): Promise<
   const assignment = await findAssignment(slug);
   if (!assignment) return NOT_FOUND;
   const tries = await tryStates(db, user.id, assignment.id);
-  const latest = tries.reduce<(typeof tries)[number] | null>((a, t) => (!a || t.tryNumber > a.tryNumber ? t : a), null);
+  const latest = latestOf(tries);
   const may = mayStartNewVersion(tries, assignment.maxSubmissions);
   if (!may.ok || !latest) {
     switch (may.ok ? "nothing-submitted" : may.reason) {
